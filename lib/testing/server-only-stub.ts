@@ -1,0 +1,2 @@
+// vitest runs server modules outside Next; "server-only" would throw there.
+export {};

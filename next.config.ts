@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  typedRoutes: false,
+  cacheComponents: true,
+  poweredByHeader: false,
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  experimental: {
+    serverActions: {
+      allowedOrigins: ["localhost:3000", "*.localhost:3000"],
+    },
+  },
+};
+
+export default nextConfig;
