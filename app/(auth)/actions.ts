@@ -1,0 +1,77 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { createUser, emailIsTaken } from "@/db/queries/users";
+import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { signIn, signOut } from "@/lib/auth";
+import { hashPassword } from "@/lib/auth/password";
+import { THROTTLED_MESSAGE } from "@/lib/auth/throttle";
+import { signInSchema, signUpSchema } from "@/lib/auth/validation";
+
+/** Only same-site relative paths are followed after sign-in. */
+function safeRedirectPath(value: unknown, fallback = "/dashboard") {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//"))
+    return fallback;
+  if (value.startsWith("/sign-in") || value.startsWith("/sign-up") || value.includes("\\"))
+    return fallback;
+  return value.slice(0, 500);
+}
+
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const raw = formObject(formData);
+  const values = { email: raw.email ?? "" };
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), values);
+
+  try {
+    await signIn("credentials", { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      if (error.code === "throttled") return errorState(THROTTLED_MESSAGE, {}, values);
+      if (error.code === "locked") {
+        return errorState(
+          "This account has been locked. Contact the platform operator.",
+          {},
+          values,
+        );
+      }
+      return errorState(undefined, { password: "Wrong e-mail or password." }, values);
+    }
+    throw error;
+  }
+  // redirect() outside try/catch: it works by throwing.
+  redirect(safeRedirectPath(raw.callbackUrl));
+}
+
+export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const raw = formObject(formData);
+  const values = { name: raw.name ?? "", email: raw.email ?? "" };
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), values);
+
+  const { name, email, password } = parsed.data;
+  const taken = { email: "An account with this e-mail already exists. Sign in instead." };
+  if (await emailIsTaken(email)) return errorState(undefined, taken, values);
+
+  const user = await createUser({ name, email, passwordHash: await hashPassword(password) });
+  if (!user) return errorState(undefined, taken, values); // lost a race with another sign-up
+
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return errorState(
+        "Your account was created, but signing in failed. Please sign in.",
+        {},
+        values,
+      );
+    }
+    throw error;
+  }
+  redirect("/dashboard");
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}

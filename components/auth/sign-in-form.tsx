@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { signInAction } from "@/app/(auth)/actions";
+import { idleState } from "@/lib/actions";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, action] = useActionState(signInAction, idleState);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate className="space-y-5" aria-labelledby="sign-in-title">
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <div aria-live="polite">
+        {state.message ? (
+          <Alert tone="error" live>
+            {state.message}
+          </Alert>
+        ) : null}
+      </div>
+      <TextField
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        key={`email-${state.values?.email ?? ""}`}
+        error={errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.password}
+      />
+      <SubmitButton className="w-full" pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
+      <p className="text-center text-sm text-zinc-600">
+        New to Bazaar?{" "}
+        <Link
+          href="/sign-up"
+          className="font-medium text-brand-700 underline-offset-2 hover:underline"
+        >
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
+import { getCurrentUser } from "@/lib/auth/session";
+import { buttonClasses } from "@/components/ui/button";
+
+/** Reads the session: render it inside <Suspense>. */
+export async function UserMenu() {
+  const user = await getCurrentUser();
+  if (!user) {
+    return (
+      <div className="flex items-center gap-2">
+        <Link href="/sign-in" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+          Sign in
+        </Link>
+        <Link href="/sign-up" className={buttonClasses({ size: "sm" })}>
+          Start selling
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="flex items-center gap-1 sm:gap-2">
+      <Link href="/dashboard" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+        Shops
+      </Link>
+      <span className="hidden max-w-40 truncate text-sm text-zinc-600 md:inline" title={user.email}>
+        {user.name}
+      </span>
+      <form action={signOutAction}>
+        <button type="submit" className={buttonClasses({ variant: "secondary", size: "sm" })}>
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

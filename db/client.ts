@@ -1,0 +1,80 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+/**
+ * One data-access type for both drivers. PGlite's and postgres.js's drizzle databases share
+ * the same query API; we type everything against the postgres-js flavour.
+ */
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything a query can run on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if ("url" in target) {
+    const sql = postgres(target.url, { max: 10, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(sql, { schema }),
+      kind: "postgres",
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  let client: PGlite;
+  if ("dataDir" in target) {
+    mkdirSync(path.dirname(target.dataDir), { recursive: true });
+    client = new PGlite(target.dataDir);
+  } else {
+    client = new PGlite();
+  }
+  // PGlite runs one query at a time and `transaction()` holds its connection for the whole
+  // transaction, so concurrent transactions queue instead of interleaving.
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+/** The app's database, chosen by configuration: DATABASE_URL → PostgreSQL, else embedded PGlite. */
+export function databaseTargetFromEnv(): DatabaseTarget {
+  const e = env();
+  return e.DATABASE_URL
+    ? { url: e.DATABASE_URL }
+    : { dataDir: path.resolve(e.BAZAAR_DATA_DIR, "pglite") };
+}
+
+type Holder = { handle?: DatabaseHandle };
+// Kept on globalThis so dev-server module reloads reuse the one open PGlite directory.
+const holder: Holder = ((globalThis as { __bazaarDb?: Holder }).__bazaarDb ??= {});
+
+/** Installs an already open database (tests, scripts). */
+export function useDatabase(handle: DatabaseHandle) {
+  holder.handle = handle;
+}
+
+export function getDatabaseHandle(): DatabaseHandle {
+  holder.handle ??= openDatabase(databaseTargetFromEnv());
+  return holder.handle;
+}
+
+export function getDb(): Db {
+  return getDatabaseHandle().db;
+}
+
+export async function closeDatabase() {
+  const handle = holder.handle;
+  holder.handle = undefined;
+  await handle?.close();
+}

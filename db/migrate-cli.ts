@@ -1,0 +1,8 @@
+// `npm run db:migrate`: applies db/migrations to the configured database (DATABASE_URL or embedded).
+import { closeDatabase, getDatabaseHandle } from "./client";
+import { migrateDatabase } from "./migrate";
+
+const handle = getDatabaseHandle();
+await migrateDatabase(handle);
+console.log(`Migrations applied (${handle.kind}).`);
+await closeDatabase();

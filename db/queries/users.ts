@@ -1,0 +1,126 @@
+import "server-only";
+import { and, count, desc, eq, gt, sql } from "drizzle-orm";
+import { getDb, type Executor } from "../client";
+import { signInAttempts, users, type UserRole } from "../schema";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  lockedAt: Date | null;
+};
+
+const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  lockedAt: users.lockedAt,
+};
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserForSignIn(email: string) {
+  const [row] = await getDb()
+    .select({ ...sessionUserColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findUserById(id: string): Promise<SessionUser | null> {
+  const [row] = await getDb()
+    .select(sessionUserColumns)
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function emailIsTaken(email: string, db: Executor = getDb()) {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Creates a user; returns null when the e-mail is already registered (unique index). */
+export async function createUser(
+  input: { email: string; name: string; passwordHash: string; role?: UserRole },
+  db: Executor = getDb(),
+): Promise<SessionUser | null> {
+  const rows = await db
+    .insert(users)
+    .values({
+      email: normaliseEmail(input.email),
+      name: input.name.trim(),
+      passwordHash: input.passwordHash,
+      role: input.role ?? "merchant",
+    })
+    .onConflictDoNothing()
+    .returning(sessionUserColumns);
+  return rows[0] ?? null;
+}
+
+export async function setUserRole(email: string, role: UserRole) {
+  const rows = await getDb()
+    .update(users)
+    .set({ role })
+    .where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+    .returning(sessionUserColumns);
+  return rows[0] ?? null;
+}
+
+export async function setUserPassword(email: string, passwordHash: string) {
+  await getDb()
+    .update(users)
+    .set({ passwordHash })
+    .where(eq(sql`lower(${users.email})`, normaliseEmail(email)));
+}
+
+// ── sign-in throttling ────────────────────────────────────────────────────────
+
+export async function recordSignInAttempt(email: string, succeeded: boolean, at = new Date()) {
+  await getDb()
+    .insert(signInAttempts)
+    .values({ email: normaliseEmail(email), succeeded, createdAt: at });
+}
+
+/**
+ * Failed attempts for this e-mail inside the window, not counting those before the most
+ * recent successful sign-in.
+ */
+export async function countRecentFailures(email: string, windowStart: Date) {
+  const normalised = normaliseEmail(email);
+  const db = getDb();
+  const [lastSuccess] = await db
+    .select({ at: signInAttempts.createdAt })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.email, normalised),
+        eq(signInAttempts.succeeded, true),
+        gt(signInAttempts.createdAt, windowStart),
+      ),
+    )
+    .orderBy(desc(signInAttempts.createdAt))
+    .limit(1);
+  const since = lastSuccess && lastSuccess.at > windowStart ? lastSuccess.at : windowStart;
+  const [row] = await db
+    .select({ n: count() })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.email, normalised),
+        eq(signInAttempts.succeeded, false),
+        gt(signInAttempts.createdAt, since),
+      ),
+    );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,10 @@
+// `npm run db:seed`: migrates, then seeds the demo logins and shops (idempotent).
+import { closeDatabase, getDatabaseHandle } from "./client";
+import { migrateDatabase } from "./migrate";
+import { seedDemo } from "./seed";
+
+const handle = getDatabaseHandle();
+await migrateDatabase(handle);
+await seedDemo(handle.db);
+console.log(`Demo data seeded (${handle.kind}).`);
+await closeDatabase();

@@ -1,0 +1,64 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { UserRole } from "@/db/schema";
+import { env } from "@/lib/env";
+import { checkCredentials } from "./credentials";
+
+declare module "next-auth" {
+  interface User {
+    role?: UserRole;
+  }
+  interface Session {
+    user: { id: string; email: string; name: string; role: UserRole };
+  }
+}
+
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+export class LockedSignIn extends CredentialsSignin {
+  code = "locked";
+}
+
+// Only used when AUTH_SECRET is unset outside production (env.ts refuses that in production).
+const DEVELOPMENT_SECRET = "bazaar-development-secret-do-not-use-in-production-0000";
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET ?? DEVELOPMENT_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: {
+        email: { label: "E-mail" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials) {
+        const result = await checkCredentials(credentials);
+        if (result.ok) {
+          const { id, email, name, role } = result.user;
+          return { id, email, name, role };
+        }
+        if (result.reason === "throttled") throw new ThrottledSignIn();
+        if (result.reason === "locked") throw new LockedSignIn();
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      if (token.role === "admin" || token.role === "merchant") session.user.role = token.role;
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,47 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { findShopForMember } from "@/db/queries/shops";
+import { findUserById, type SessionUser } from "@/db/queries/users";
+import { auth } from "./index";
+
+/**
+ * The signed-in user, re-read from the database on every call so that a locked account or a
+ * removed admin role takes effect at once, whatever the JWT still says.
+ */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await findUserById(id);
+  if (!user || user.lockedAt) return null;
+  return user;
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For pages: the shop with the caller's membership, or a 404 for everyone else. */
+export async function requireShopMember(slug: string) {
+  const user = await requireUser();
+  const shop = await findShopForMember(slug, user.id);
+  if (!shop) notFound();
+  return { user, shop };
+}
+
+/** For server actions: same check, returned instead of thrown. */
+export async function loadShopForAction(slug: unknown) {
+  if (typeof slug !== "string" || slug.length > 64) return null;
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const shop = await findShopForMember(slug, user.id);
+  return shop ? { user, shop } : null;
+}
+
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user || user.role !== "admin") notFound();
+  return user;
+}

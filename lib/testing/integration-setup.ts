@@ -1,0 +1,38 @@
+// Each integration test file gets its own freshly migrated database: in-memory PGlite by
+// default, or a throwaway PostgreSQL database when DATABASE_URL is set (dropped afterwards).
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll } from "vitest";
+import { closeDatabase, openDatabase, useDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+
+const baseUrl = process.env.DATABASE_URL;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  if (baseUrl) {
+    const name = `bazaar_it_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+    const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    await admin.end();
+    const url = new URL(baseUrl);
+    url.pathname = `/${name}`;
+    const handle = openDatabase({ url: url.toString() });
+    await migrateDatabase(handle);
+    useDatabase(handle);
+    dropDatabase = async () => {
+      const a = postgres(baseUrl, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists "${name}" with (force)`);
+      await a.end();
+    };
+  } else {
+    const handle = openDatabase({ memory: true });
+    await migrateDatabase(handle);
+    useDatabase(handle);
+  }
+});
+
+afterAll(async () => {
+  await closeDatabase();
+  await dropDatabase?.();
+});

@@ -1,0 +1,25 @@
+// Playwright's app server: a fresh embedded database, migrated and seeded, then `next start`.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { root, runSync, startProcess, tool, tsxArgs } from "./lib/run.mjs";
+
+const port = process.env.PORT ?? "3100";
+const dataDir = path.join(root, ".data", "e2e");
+rmSync(dataDir, { recursive: true, force: true });
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  BAZAAR_DATA_DIR: dataDir,
+  APP_URL: `http://localhost:${port}`,
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+};
+delete env.DATABASE_URL; // e2e always runs on the embedded default
+
+const [tsx, args] = tsxArgs("db/seed-cli.ts");
+if (!runSync("migrate + seed (e2e)", tsx, args, { env })) process.exit(1);
+
+const server = startProcess("app", tool("next"), ["start", "-p", port], { env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
