@@ -42,7 +42,7 @@ function numberFrom(value: string | undefined, fallback: number, name: string): 
 }
 
 /** Reads the environment once; options given in-process win over it. */
-export function loadConfig(options: EmulatorOptions = {}, env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
+export function loadConfig(options: EmulatorOptions = {}, env: Record<string, string | undefined> = process.env): EmulatorConfig {
   const endpoints: EnvWebhookEndpoint[] = [];
   if (env.EMULATOR_PLATFORM_WEBHOOK_URL) {
     endpoints.push({

@@ -19,14 +19,14 @@ const SHIPPING_SPEC: Spec = {
 
 const CREATE_SPEC: Record<string, Spec> = {
   amount: "s", currency: "s", application_fee_amount: "s", capture_method: "s", confirm: "s", confirmation_method: "s",
-  description: "s", metadata: "map", payment_method: "s", payment_method_types: ["s"], receipt_email: "s",
+  description: "s", metadata: "map", payment_method: "s", allowed_payment_method_types: ["s"], excluded_payment_method_types: ["s"], receipt_email: "s",
   return_url: "s", statement_descriptor: "s", statement_descriptor_suffix: "s", automatic_payment_methods: { enabled: "s", allow_redirects: "s" },
   shipping: SHIPPING_SPEC, transfer_group: "s", setup_future_usage: "s", off_session: "s", error_on_requires_action: "s",
   payment_method_options: "any", use_stripe_sdk: "s",
 };
 const UPDATE_SPEC: Record<string, Spec> = {
   amount: "s", currency: "s", application_fee_amount: "s", description: "s", metadata: "map", payment_method: "s",
-  payment_method_types: ["s"], receipt_email: "s", statement_descriptor: "s", statement_descriptor_suffix: "s",
+  allowed_payment_method_types: ["s"], excluded_payment_method_types: ["s"], receipt_email: "s", statement_descriptor: "s", statement_descriptor_suffix: "s",
   shipping: SHIPPING_SPEC, transfer_group: "s", capture_method: "s", setup_future_usage: "s",
 };
 const CONFIRM_SPEC: Record<string, Spec> = {
@@ -130,11 +130,12 @@ function create(ctx: RequestContext): Stripe.PaymentIntent {
       description: p.str("description") ?? null,
       metadata: mergeMetadata({}, p.map("metadata")),
       receiptEmail: p.str("receipt_email") ?? null,
-      paymentMethodTypes: p.strings("payment_method_types").length ? p.strings("payment_method_types") : ["card"],
+      paymentMethodTypes: p.strings("allowed_payment_method_types").length ? p.strings("allowed_payment_method_types") : ["card"],
       statementDescriptorSuffix: p.str("statement_descriptor_suffix") ?? null,
     },
     requestInfo(ctx),
   );
+  if (p.strings("allowed_payment_method_types").length) record.obj.allowed_payment_method_types = p.strings("allowed_payment_method_types");
   if (pm) {
     record.obj.payment_method = pm;
     record.obj.status = "requires_confirmation";

@@ -16,14 +16,14 @@ const opts = () => ({ stripeAccount: account });
 
 async function paidIntent(amount = 10_000, fee = 1_000): Promise<Stripe.PaymentIntent> {
   return h.stripe.paymentIntents.create(
-    { amount, currency: "usd", application_fee_amount: fee, payment_method: "pm_card_visa", payment_method_types: ["card"], confirm: true },
+    { amount, currency: "usd", application_fee_amount: fee, payment_method: "pm_card_visa", allowed_payment_method_types: ["card"], confirm: true },
     opts(),
   );
 }
 
 describe("payment intents", () => {
   it("creates, updates, confirms with pm_card_visa and lists", async () => {
-    const pi = await h.stripe.paymentIntents.create({ amount: 2500, currency: "usd", application_fee_amount: 200, payment_method_types: ["card"], metadata: { a: "1" } }, opts());
+    const pi = await h.stripe.paymentIntents.create({ amount: 2500, currency: "usd", application_fee_amount: 200, allowed_payment_method_types: ["card"], metadata: { a: "1" } }, opts());
     expect(pi.status).toBe("requires_payment_method");
     expect(pi.client_secret).toMatch(new RegExp(`^${pi.id}_secret_`));
     const updated = await h.stripe.paymentIntents.update(pi.id, { amount: 3000, metadata: { b: "2" } }, opts());
@@ -39,7 +39,7 @@ describe("payment intents", () => {
 
   it("declines pm_card_chargeDeclined with a StripeCardError", async () => {
     const error = await stripeError(
-      h.stripe.paymentIntents.create({ amount: 2000, currency: "usd", payment_method: "pm_card_chargeDeclined", payment_method_types: ["card"], confirm: true }, opts()),
+      h.stripe.paymentIntents.create({ amount: 2000, currency: "usd", payment_method: "pm_card_chargeDeclined", allowed_payment_method_types: ["card"], confirm: true }, opts()),
     );
     expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect(error.statusCode).toBe(402);
@@ -51,13 +51,13 @@ describe("payment intents", () => {
   });
 
   it("cancels, and captures a manual-capture intent", async () => {
-    const toCancel = await h.stripe.paymentIntents.create({ amount: 900, currency: "usd", payment_method_types: ["card"] }, opts());
+    const toCancel = await h.stripe.paymentIntents.create({ amount: 900, currency: "usd", allowed_payment_method_types: ["card"] }, opts());
     const canceled = await h.stripe.paymentIntents.cancel(toCancel.id, { cancellation_reason: "abandoned" }, opts());
     expect(canceled.status).toBe("canceled");
     expect(await stripeError(h.stripe.paymentIntents.cancel(toCancel.id, {}, opts()))).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
 
     const manual = await h.stripe.paymentIntents.create(
-      { amount: 5000, currency: "usd", capture_method: "manual", payment_method: "pm_card_visa", payment_method_types: ["card"], confirm: true, application_fee_amount: 100 },
+      { amount: 5000, currency: "usd", capture_method: "manual", payment_method: "pm_card_visa", allowed_payment_method_types: ["card"], confirm: true, application_fee_amount: 100 },
       opts(),
     );
     expect(manual.status).toBe("requires_capture");
@@ -132,7 +132,7 @@ describe("charges, refunds and application fees", () => {
   it.skipIf(real)("moves the money back on the connected account's balance", async () => {
     const account2 = await onboardedAccount(h, "express");
     const pi = await h.stripe.paymentIntents.create(
-      { amount: 10_000, currency: "usd", application_fee_amount: 1_000, payment_method: "pm_card_visa", payment_method_types: ["card"], confirm: true },
+      { amount: 10_000, currency: "usd", application_fee_amount: 1_000, payment_method: "pm_card_visa", allowed_payment_method_types: ["card"], confirm: true },
       { stripeAccount: account2 },
     );
     await h.stripe.refunds.create({ payment_intent: pi.id, amount: 5_000, refund_application_fee: true }, { stripeAccount: account2 });

@@ -62,7 +62,7 @@ describe("idempotency", () => {
 
   it("does not record a second event when a paying request is replayed", async () => {
     const key = `pay-${Math.random()}`;
-    const create = { amount: 1500, currency: "usd", payment_method: "pm_card_visa", payment_method_types: ["card"], confirm: true };
+    const create = { amount: 1500, currency: "usd", payment_method: "pm_card_visa", allowed_payment_method_types: ["card"], confirm: true };
     const first = await h.stripe.paymentIntents.create(create, { stripeAccount: account, idempotencyKey: key });
     const second = await h.stripe.paymentIntents.create(create, { stripeAccount: account, idempotencyKey: key });
     expect(second.id).toBe(first.id);
@@ -109,7 +109,7 @@ describe("pagination and expand", () => {
 
   it("expands nested ids in retrieve and in lists", async () => {
     const pi = await h.stripe.paymentIntents.create(
-      { amount: 1200, currency: "usd", application_fee_amount: 100, payment_method: "pm_card_visa", payment_method_types: ["card"], confirm: true },
+      { amount: 1200, currency: "usd", application_fee_amount: 100, payment_method: "pm_card_visa", allowed_payment_method_types: ["card"], confirm: true },
       { stripeAccount: account },
     );
     const expanded = await h.stripe.paymentIntents.retrieve(pi.id, { expand: ["latest_charge.balance_transaction"] }, { stripeAccount: account });
@@ -125,7 +125,7 @@ describe("pagination and expand", () => {
 
 describe("events", () => {
   it("events are Stripe.Event-shaped, scoped to the account, and retrievable", async () => {
-    await h.stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method_types: ["card"] }, { stripeAccount: account });
+    await h.stripe.paymentIntents.create({ amount: 1000, currency: "usd", allowed_payment_method_types: ["card"] }, { stripeAccount: account });
     const events = await h.stripe.events.list({ type: "payment_intent.created", limit: 1 }, { stripeAccount: account });
     const event = events.data[0];
     expect(event).toBeDefined();
