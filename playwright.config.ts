@@ -2,8 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // e2e runs against the production build on its own ports, so a running demo
 // (3000 / 12111) never collides with a test run.
-const APP_PORT = 3100;
-const EMULATOR_PORT = 12112;
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 12112);
 const APP_URL = `http://localhost:${APP_PORT}`;
 const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 

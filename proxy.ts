@@ -1,28 +1,57 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { isShopMember, sessionUserId, shopExists } from "@/lib/route-gate";
 import { shopSlugFromHost } from "@/lib/tenancy";
 
-// Host parsing and rewrites only: authorisation happens in pages, actions and the data layer.
-export function proxy(request: NextRequest) {
-  const slug = shopSlugFromHost(request.headers.get("host"), env().ROOT_DOMAIN);
-  if (!slug) return NextResponse.next();
+// Host parsing, rewrites and early 404s. Authorisation itself happens in pages, actions and
+// the data layer; the checks here only let a missing or foreign shop answer with a real 404.
 
+const DASHBOARD_SHOP = /^\/dashboard\/([a-z0-9-]{1,64})(?:\/|$)/;
+const STOREFRONT = /^\/s\/([a-z0-9-]{1,64})(?:\/|$)/;
+const RESERVED_DASHBOARD_PATHS = new Set(["new"]);
+
+function notFound(request: NextRequest) {
+  // Nothing is routed at this path, so Next renders app/not-found.tsx.
+  return NextResponse.rewrite(new URL("/__not-found", request.url), { status: 404 });
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  // Storefront hosts serve only the storefront; framework assets and public API pass through.
-  if (
-    pathname.startsWith("/_next") ||
-    pathname.startsWith("/api/") ||
-    pathname === "/favicon.ico"
-  ) {
-    return NextResponse.next();
+  const hostSlug = shopSlugFromHost(request.headers.get("host"), env().ROOT_DOMAIN);
+
+  if (hostSlug) {
+    // Storefront hosts serve only the storefront; framework assets and the API pass through.
+    if (pathname.startsWith("/_next") || pathname.startsWith("/api/")) return NextResponse.next();
+    if (!(await shopExists(hostSlug))) return notFound(request);
+    const url = request.nextUrl.clone();
+    url.pathname = pathname.startsWith(`/s/${hostSlug}`)
+      ? pathname
+      : `/s/${hostSlug}${pathname === "/" ? "" : pathname}`;
+    return NextResponse.rewrite(url);
   }
-  const url = request.nextUrl.clone();
-  url.pathname = pathname.startsWith(`/s/${slug}`)
-    ? pathname
-    : `/s/${slug}${pathname === "/" ? "" : pathname}`;
-  return NextResponse.rewrite(url);
+
+  const storefront = STOREFRONT.exec(pathname);
+  if (storefront?.[1] && !(await shopExists(storefront[1]))) return notFound(request);
+
+  if (
+    pathname === "/dashboard" ||
+    pathname.startsWith("/dashboard/") ||
+    pathname.startsWith("/admin")
+  ) {
+    const userId = await sessionUserId(request);
+    if (!userId) {
+      const signIn = new URL("/sign-in", request.url);
+      signIn.searchParams.set("callbackUrl", pathname + request.nextUrl.search);
+      return NextResponse.redirect(signIn);
+    }
+    const dashboard = DASHBOARD_SHOP.exec(pathname);
+    if (dashboard?.[1] && !RESERVED_DASHBOARD_PATHS.has(dashboard[1])) {
+      if (!(await isShopMember(userId, dashboard[1]))) return notFound(request);
+    }
+  }
+  return NextResponse.next();
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../client";
-import { shopMembers, shops } from "../schema";
+import { shopMembers, shops, type ConnectStatus } from "../schema";
 
 export type ShopSummary = {
   id: string;
@@ -9,6 +9,7 @@ export type ShopSummary = {
   name: string;
   currency: string;
   country: string;
+  connectStatus: ConnectStatus;
   suspendedAt: Date | null;
   suspensionReason: string | null;
   createdAt: Date;
@@ -20,6 +21,7 @@ const summaryColumns = {
   name: shops.name,
   currency: shops.currency,
   country: shops.country,
+  connectStatus: shops.connectStatus,
   suspendedAt: shops.suspendedAt,
   suspensionReason: shops.suspensionReason,
   createdAt: shops.createdAt,
@@ -87,6 +89,7 @@ export async function findPublicShop(slug: string) {
       slug: shops.slug,
       name: shops.name,
       currency: shops.currency,
+      connectStatus: shops.connectStatus,
       suspendedAt: shops.suspendedAt,
     })
     .from(shops)

@@ -11,6 +11,17 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
+/** Derived from the connected Stripe account (see lib/stripe); checkout needs `active`. */
+export const connectStatus = pgEnum("connect_status", [
+  "not_connected",
+  "onboarding",
+  "under_review",
+  "active",
+  "restricted",
+  "disconnected",
+  "rejected",
+]);
+
 export const shops = pgTable(
   "shops",
   {
@@ -19,6 +30,7 @@ export const shops = pgTable(
     name: text("name").notNull(),
     currency: char("currency", { length: 3 }).notNull(),
     country: char("country", { length: 2 }).notNull(),
+    connectStatus: connectStatus("connect_status").notNull().default("not_connected"),
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
     suspensionReason: text("suspension_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -47,3 +59,4 @@ export const shopMembers = pgTable(
 );
 
 export type Shop = typeof shops.$inferSelect;
+export type ConnectStatus = (typeof connectStatus.enumValues)[number];

@@ -24,8 +24,12 @@ export class LockedSignIn extends CredentialsSignin {
 // Only used when AUTH_SECRET is unset outside production (env.ts refuses that in production).
 const DEVELOPMENT_SECRET = "bazaar-development-secret-do-not-use-in-production-0000";
 
+export function authSecret() {
+  return env().AUTH_SECRET ?? DEVELOPMENT_SECRET;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: env().AUTH_SECRET ?? DEVELOPMENT_SECRET,
+  secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },

@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { findShopForMember } from "@/db/queries/shops";
 import { findUserById, type SessionUser } from "@/db/queries/users";
 import { auth } from "./index";
@@ -9,6 +10,8 @@ import { auth } from "./index";
  * removed admin role takes effect at once, whatever the JWT still says.
  */
 export async function getCurrentUser(): Promise<SessionUser | null> {
+  // Request-time only: Auth.js draws random values, which must not run while prerendering.
+  await connection();
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;

@@ -1,0 +1,2 @@
+CREATE TYPE "public"."connect_status" AS ENUM('not_connected', 'onboarding', 'under_review', 'active', 'restricted', 'disconnected', 'rejected');--> statement-breakpoint
+ALTER TABLE "shops" ADD COLUMN "connect_status" "connect_status" DEFAULT 'not_connected' NOT NULL;

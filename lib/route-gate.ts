@@ -1,0 +1,39 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
+import { findPublicShop, findShopForMember } from "@/db/queries/shops";
+import { authSecret } from "@/lib/auth";
+
+/**
+ * Status-code checks for the proxy. With Cache Components a page's own notFound() runs after
+ * the shell has been sent (status 200), so the proxy answers 404 up front. Pages and actions
+ * still enforce access themselves: this only decides the status code early.
+ */
+
+const SHOP_TTL_MS = 30_000;
+const MISSING_TTL_MS = 2_000;
+const known = new Map<string, { exists: boolean; until: number }>();
+
+export async function shopExists(slug: string) {
+  const now = Date.now();
+  const hit = known.get(slug);
+  if (hit && hit.until > now) return hit.exists;
+  const exists = (await findPublicShop(slug)) !== null;
+  if (known.size > 5_000) known.clear();
+  known.set(slug, { exists, until: now + (exists ? SHOP_TTL_MS : MISSING_TTL_MS) });
+  return exists;
+}
+
+/** The signed-in user's id from the session cookie, or null. */
+export async function sessionUserId(request: NextRequest) {
+  const token = await getToken({
+    req: request,
+    secret: authSecret(),
+    secureCookie: request.nextUrl.protocol === "https:",
+  });
+  return typeof token?.uid === "string" ? token.uid : null;
+}
+
+export async function isShopMember(userId: string, slug: string) {
+  return (await findShopForMember(slug, userId)) !== null;
+}
