@@ -48,7 +48,7 @@ describe("formatting", () => {
   it("formats minor units for people", () => {
     expect(formatMoney(1250, "USD")).toBe("$12.50");
     expect(formatMoney(1200, "JPY")).toBe("¥1,200");
-    expect(formatMoney(129999, "EUR", "de-DE")).toBe("1.299,99 €");
+    expect(formatMoney(129999, "EUR", "de-DE")).toBe("1.299,99\u00a0€");
     expect(formatMoney(0, "GBP", "en-GB")).toBe("£0.00");
   });
 
