@@ -3,7 +3,7 @@ import { getProductForShop, listProductsForShop } from "@/db/queries/catalog";
 import type { SessionUser } from "@/db/queries/users";
 import { idleState } from "@/lib/actions";
 import { productsTag, productTag } from "@/lib/cache-tags";
-import { useStorage } from "@/lib/storage";
+import { setStorage } from "@/lib/storage";
 import { memoryStorage } from "@/lib/storage/memory";
 import { form, pngFile, productForm } from "@/lib/testing/catalog";
 import { makeShop, makeUser } from "@/lib/testing/factories";
@@ -33,7 +33,7 @@ vi.mock("next/cache", () => ({
 
 const actions = await import("./actions");
 const storage = memoryStorage();
-useStorage(storage);
+setStorage(storage);
 
 async function setup() {
   const user = await makeUser();
