@@ -21,6 +21,11 @@ import {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
 
+// Correlated subqueries need table-qualified columns: drizzle leaves columns unqualified when
+// a query selects from a single table, which would bind them to the subquery's own table.
+const P_ID = sql.raw(`"products"."id"`);
+const C_ID = sql.raw(`"collections"."id"`);
+
 function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -69,10 +74,10 @@ export async function listProductsForShop(
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
     where.push(
-      sql`(${products.name} ilike ${pattern} or exists (select 1 from product_variants v where v.product_id = ${products.id} and v.sku ilike ${pattern}))`,
+      sql`(${products.name} ilike ${pattern} or exists (select 1 from product_variants v where v.product_id = ${P_ID} and v.sku ilike ${pattern}))`,
     );
   }
-  const priceMin = sql<number>`(select min(v.price) from product_variants v where v.product_id = ${products.id})`;
+  const priceMin = sql<number>`(select min(v.price) from product_variants v where v.product_id = ${P_ID})`;
   const order: SQL[] = {
     newest: [desc(products.createdAt), asc(products.id)],
     oldest: [asc(products.createdAt), asc(products.id)],
@@ -90,18 +95,18 @@ export async function listProductsForShop(
         trackStock: products.trackStock,
         updatedAt: products.updatedAt,
         priceMin,
-        priceMax: sql<number>`(select max(v.price) from product_variants v where v.product_id = ${products.id})`,
-        variantCount: sql<number>`(select count(*)::int from product_variants v where v.product_id = ${products.id})`,
-        stockTotal: sql<number>`(select coalesce(sum(v.stock), 0)::int from product_variants v where v.product_id = ${products.id})`,
+        priceMax: sql<number>`(select max(v.price) from product_variants v where v.product_id = ${P_ID})`,
+        variantCount: sql<number>`(select count(*)::int from product_variants v where v.product_id = ${P_ID})`,
+        stockTotal: sql<number>`(select coalesce(sum(v.stock), 0)::int from product_variants v where v.product_id = ${P_ID})`,
         skus: sql<
           string[] | null
-        >`(select array_agg(v.sku order by v.position) from product_variants v where v.product_id = ${products.id} and v.sku is not null)`,
+        >`(select array_agg(v.sku order by v.position) from product_variants v where v.product_id = ${P_ID} and v.sku is not null)`,
         imageKey: sql<
           string | null
-        >`(select i.storage_key from product_images i where i.product_id = ${products.id} order by i.position asc, i.created_at asc limit 1)`,
+        >`(select i.storage_key from product_images i where i.product_id = ${P_ID} order by i.position asc, i.created_at asc limit 1)`,
         imageAlt: sql<
           string | null
-        >`(select i.alt from product_images i where i.product_id = ${products.id} order by i.position asc, i.created_at asc limit 1)`,
+        >`(select i.alt from product_images i where i.product_id = ${P_ID} order by i.position asc, i.created_at asc limit 1)`,
       })
       .from(products)
       .where(and(...where))
@@ -710,7 +715,7 @@ export async function listCollectionsForShop(
       slug: collections.slug,
       name: collections.name,
       updatedAt: collections.updatedAt,
-      productCount: sql<number>`(select count(*)::int from collection_products cp where cp.collection_id = ${collections.id})`,
+      productCount: sql<number>`(select count(*)::int from collection_products cp where cp.collection_id = ${C_ID})`,
     })
     .from(collections)
     .where(and(...where))
@@ -763,10 +768,10 @@ export async function getCollectionForShop(shopId: string, collectionId: string)
       name: products.name,
       status: products.status,
       position: collectionProducts.position,
-      priceMin: sql<number>`(select min(v.price) from product_variants v where v.product_id = ${products.id})`,
+      priceMin: sql<number>`(select min(v.price) from product_variants v where v.product_id = ${P_ID})`,
       imageKey: sql<
         string | null
-      >`(select i.storage_key from product_images i where i.product_id = ${products.id} order by i.position asc limit 1)`,
+      >`(select i.storage_key from product_images i where i.product_id = ${P_ID} order by i.position asc limit 1)`,
     })
     .from(collectionProducts)
     .innerJoin(products, eq(products.id, collectionProducts.productId))
