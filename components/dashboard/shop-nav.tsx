@@ -9,7 +9,11 @@ export type ShopNavItem = { href: string; label: string; exact?: boolean };
 /** Sections of a shop's dashboard; later features add their entries here. */
 export function shopNavItems(slug: string): ShopNavItem[] {
   const base = `/dashboard/${slug}`;
-  return [{ href: base, label: "Overview", exact: true }];
+  return [
+    { href: base, label: "Overview", exact: true },
+    { href: `${base}/products`, label: "Products" },
+    { href: `${base}/collections`, label: "Collections" },
+  ];
 }
 
 export function ShopNav({ slug }: { slug: string }) {
