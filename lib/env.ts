@@ -73,6 +73,15 @@ const schema = z
         .optional(),
     ),
     MAIL_FROM: z.string().default("Bazaar <no-reply@bazaar.localhost>"),
+    // Uploaded images go to local disk under BAZAAR_DATA_DIR/uploads unless S3_BUCKET is set,
+    // then to that S3-compatible bucket (AWS S3, MinIO, R2 …) signed with SigV4.
+    S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.string().trim().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /** Public base URL of the bucket (CDN); without it images are served through the app. */
+    S3_PUBLIC_URL: optionalString.pipe(z.url().optional()),
   })
   .superRefine((v, ctx) => {
     const stripeVars = [
@@ -90,6 +99,12 @@ const schema = z
           path: [k],
           message: `is required when real Stripe is configured (${set.join(", ")} set); set all five Stripe variables or none`,
         });
+      }
+    }
+    if (v.S3_BUCKET) {
+      for (const k of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+        if (!v[k])
+          ctx.addIssue({ code: "custom", path: [k], message: "is required when S3_BUCKET is set" });
       }
     }
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET) {
