@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { markdownToPlainText, renderMarkdown } from "./markdown";
+
+describe("renderMarkdown", () => {
+  it("renders the supported formatting", () => {
+    const html = renderMarkdown(
+      "# Tasting notes\n\nBright **citrus**, *jasmine* and `honey`.\nSecond line.\n\n- Washed\n- Light roast\n\n1. Grind\n2. Brew\n\n> Best within a month\n\n---\n\n[Our farm](https://example.com/farm)",
+    );
+    expect(html).toContain("<h2>Tasting notes</h2>");
+    expect(html).toContain(
+      "<p>Bright <strong>citrus</strong>, <em>jasmine</em> and <code>honey</code>.<br>Second line.</p>",
+    );
+    expect(html).toContain("<ul><li>Washed</li><li>Light roast</li></ul>");
+    expect(html).toContain("<ol><li>Grind</li><li>Brew</li></ol>");
+    expect(html).toContain("<blockquote><p>Best within a month</p></blockquote>");
+    expect(html).toContain("<hr>");
+    expect(html).toContain(
+      '<a href="https://example.com/farm" rel="nofollow noopener noreferrer">Our farm</a>',
+    );
+  });
+
+  it("escapes raw HTML instead of rendering it", () => {
+    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">');
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+  });
+
+  it("drops javascript: and data: links but keeps the text", () => {
+    const html = renderMarkdown(
+      "[click](javascript:alert(1)) [x](data:text/html,hi) [y](JaVaScRiPt:alert(1)) [z](//evil.com)",
+    );
+    expect(html).not.toContain("href");
+    expect(html).toContain("click");
+  });
+
+  it("cannot break out of an attribute through the URL or label", () => {
+    const html = renderMarkdown('[a"b](https://x.test/"onmouseover="alert(1))');
+    expect(html).not.toMatch(/"\s*onmouseover=/);
+    expect(html).toContain("&quot;");
+  });
+
+  it("shows code blocks and code spans verbatim, escaped", () => {
+    const html = renderMarkdown("```\n<b>**not bold**</b>\n```\n\n`<i>`");
+    expect(html).toContain("<pre><code>&lt;b&gt;**not bold**&lt;/b&gt;</code></pre>");
+    expect(html).toContain("<code>&lt;i&gt;</code>");
+  });
+
+  it("makes plain text for meta descriptions", () => {
+    expect(markdownToPlainText("# Hi\n\n**Bold** [link](https://a.test) - x", 100)).toBe(
+      "Hi Bold link - x",
+    );
+    expect(markdownToPlainText("a".repeat(200), 10)).toHaveLength(10);
+  });
+});
