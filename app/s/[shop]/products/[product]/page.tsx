@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getProductPage, getStorefront } from "@/lib/storefront/data";
 import { shopPath } from "@/lib/storefront/links";
-import { minorToDecimalString } from "@/lib/money";
+import { markdownToPlainText } from "@/lib/markdown";
+import { formatMoney, minorToDecimalString } from "@/lib/money";
 import { AddToCartForm } from "@/components/storefront/add-to-cart-form";
 import { ProductGallery } from "@/components/storefront/product-gallery";
 import { Prose } from "@/components/storefront/prose";
@@ -10,11 +11,7 @@ import { Prose } from "@/components/storefront/prose";
 type Props = { params: Promise<{ shop: string; product: string }> };
 
 function summary(markdown: string, fallback: string) {
-  const text = markdown
-    .replace(/[#*_`>[\]()!-]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text ? (text.length > 160 ? `${text.slice(0, 157)}…` : text) : fallback;
+  return markdownToPlainText(markdown, 160) || fallback;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -108,7 +105,7 @@ export default async function ProductPage({ params }: Props) {
   );
 }
 
-async function ClosedProductInfo({
+function ClosedProductInfo({
   currency,
   priceMin,
   priceMax,
@@ -117,7 +114,6 @@ async function ClosedProductInfo({
   priceMin: number;
   priceMax: number;
 }) {
-  const { formatMoney } = await import("@/lib/money");
   return (
     <div className="space-y-4">
       <p className="text-2xl font-semibold">
