@@ -77,13 +77,18 @@ export function AddToCartForm({
           {variant ? (
             <>
               {onSale ? <span className="sr-only">Sale price</span> : null}
-              <span className={cn("font-semibold", onSale && "text-[var(--sf-accent-text)]")} data-testid="price">
+              <span
+                className={cn("font-semibold", onSale && "text-[var(--sf-accent-text)]")}
+                data-testid="price"
+              >
                 {formatMoney(variant.price, currency)}
               </span>
               {onSale ? (
                 <>
                   <span className="sr-only">Regular price</span>
-                  <s className="text-lg text-zinc-600">{formatMoney(variant.compareAtPrice!, currency)}</s>
+                  <s className="text-lg text-zinc-600">
+                    {formatMoney(variant.compareAtPrice!, currency)}
+                  </s>
                   <span className="rounded-[var(--sf-radius-button)] bg-[var(--sf-accent)] px-2 py-0.5 text-xs font-semibold text-[var(--sf-on-accent)]">
                     Sale
                   </span>

@@ -5,7 +5,14 @@ import { shopPath } from "@/lib/storefront/links";
 
 function CartIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="h-5 w-5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
       <path d="M6 7h12l-1 13H7L6 7Z" strokeLinejoin="round" />
       <path d="M9 7a3 3 0 0 1 6 0" strokeLinecap="round" />
     </svg>
@@ -23,7 +30,9 @@ export function CartLink({ shopSlug, count }: { shopSlug: string; count: number 
         Cart
         {count !== null ? (
           <>
-            <span className="sr-only">, {count} {count === 1 ? "item" : "items"}</span>
+            <span className="sr-only">
+              , {count} {count === 1 ? "item" : "items"}
+            </span>
             <span
               aria-hidden="true"
               data-testid="cart-count"

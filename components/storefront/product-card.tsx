@@ -45,8 +45,14 @@ export function ProductCard({
         </div>
       </div>
       <h3 className="mt-3 text-sm font-medium text-zinc-900">
-        <Link href={shopPath(shopSlug, `/products/${product.slug}`)} className="focus-visible:outline-none">
-          <span aria-hidden="true" className="absolute inset-0 rounded-[var(--sf-radius)] group-has-[:focus-visible]:outline-2 group-has-[:focus-visible]:outline-offset-4 group-has-[:focus-visible]:outline-[var(--sf-brand)]" />
+        <Link
+          href={shopPath(shopSlug, `/products/${product.slug}`)}
+          className="focus-visible:outline-none"
+        >
+          <span
+            aria-hidden="true"
+            className="absolute inset-0 rounded-[var(--sf-radius)] group-has-[:focus-visible]:outline-2 group-has-[:focus-visible]:outline-offset-4 group-has-[:focus-visible]:outline-[var(--sf-brand)]"
+          />
           {product.name}
         </Link>
       </h3>

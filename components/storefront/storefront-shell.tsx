@@ -7,7 +7,14 @@ import { CartCount, CartLink } from "./cart-count";
 
 function SearchIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className="h-4 w-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
       <circle cx="9" cy="9" r="6" />
       <path d="m14 14 4 4" strokeLinecap="round" />
     </svg>
@@ -28,7 +35,10 @@ export function StoreName({ storefront }: { storefront: Storefront }) {
 
 export function ClosedNotice() {
   return (
-    <div role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2.5 text-center text-sm text-amber-950">
+    <div
+      role="status"
+      className="border-b border-amber-200 bg-amber-50 px-4 py-2.5 text-center text-sm text-amber-950"
+    >
       <strong className="font-semibold">This shop is not accepting orders right now.</strong> You
       can still browse the catalogue.
     </div>
@@ -98,7 +108,10 @@ export function StorefrontShell({
         <nav aria-label="Catalogue" className="mx-auto max-w-6xl overflow-x-auto px-4 sm:px-6">
           <ul className="flex gap-5 pb-2.5 text-sm whitespace-nowrap text-zinc-700">
             <li>
-              <Link href={shopPath(shop.slug, "/search")} className="hover:text-zinc-950 hover:underline">
+              <Link
+                href={shopPath(shop.slug, "/search")}
+                className="hover:text-zinc-950 hover:underline"
+              >
                 Shop all
               </Link>
             </li>
@@ -121,7 +134,9 @@ export function StorefrontShell({
       <footer className="mt-16 border-t border-zinc-200 bg-zinc-50">
         <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm sm:grid-cols-3 sm:px-6">
           <div>
-            <p className="font-[family-name:var(--sf-font-heading)] text-base font-semibold">{shop.name}</p>
+            <p className="font-[family-name:var(--sf-font-heading)] text-base font-semibold">
+              {shop.name}
+            </p>
             <p className="mt-2 text-zinc-600">Secure checkout powered by Stripe.</p>
           </div>
           {pages.length > 0 ? (
@@ -130,7 +145,10 @@ export function StorefrontShell({
               <ul className="mt-2 space-y-1.5 text-zinc-700">
                 {pages.map((p) => (
                   <li key={p.id}>
-                    <Link href={shopPath(shop.slug, `/pages/${p.slug}`)} className="hover:underline">
+                    <Link
+                      href={shopPath(shop.slug, `/pages/${p.slug}`)}
+                      className="hover:underline"
+                    >
                       {p.title}
                     </Link>
                   </li>

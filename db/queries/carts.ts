@@ -89,7 +89,8 @@ export async function addToCart(
     if (wanted > limit)
       return {
         ok: false,
-        reason: variant.trackStock && variant.stock <= MAX_LINE_QUANTITY ? "exceeds_stock" : "too_many",
+        reason:
+          variant.trackStock && variant.stock <= MAX_LINE_QUANTITY ? "exceeds_stock" : "too_many",
         limit,
       } as const;
     await tx
@@ -123,7 +124,8 @@ export async function setCartQuantity(
     if (quantity > limit)
       return {
         ok: false,
-        reason: variant.trackStock && variant.stock <= MAX_LINE_QUANTITY ? "exceeds_stock" : "too_many",
+        reason:
+          variant.trackStock && variant.stock <= MAX_LINE_QUANTITY ? "exceeds_stock" : "too_many",
         limit,
       } as const;
     await tx

@@ -20,7 +20,6 @@ export type StorefrontDesign = {
   footerLinks: FooterLink[];
 };
 
-
 export type StorefrontShop = {
   id: string;
   slug: string;

@@ -90,7 +90,12 @@ export const COLLECTION_PAGE_SIZE = 24;
 export async function getCollectionPage(shopId: string, slug: string, page: number) {
   "use cache";
   cacheLife("hours");
-  cacheTag(shopTag(shopId), collectionTag(shopId, slug), collectionsTag(shopId), productsTag(shopId));
+  cacheTag(
+    shopTag(shopId),
+    collectionTag(shopId, slug),
+    collectionsTag(shopId),
+    productsTag(shopId),
+  );
   return getCollectionBySlug(shopId, slug, {
     sort: "featured",
     limit: COLLECTION_PAGE_SIZE,

@@ -24,7 +24,8 @@ export const FONT_PAIRINGS = {
   },
   humanist: {
     label: "Humanist — friendly and open",
-    heading: 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif',
+    heading:
+      'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif',
     body: 'Seravek, "Gill Sans Nova", Ubuntu, Calibri, "DejaVu Sans", source-sans-pro, sans-serif',
   },
   technical: {

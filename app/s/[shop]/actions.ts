@@ -12,7 +12,10 @@ import { cartChangeMessage, cartLineSchema, removeLineSchema } from "@/lib/store
 
 const CLOSED = "This shop is not accepting orders right now.";
 
-export async function addToCartAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function addToCartAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const raw = formObject(formData);
   const parsed = cartLineSchema.safeParse(raw);
   if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), raw);

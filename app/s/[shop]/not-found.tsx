@@ -11,9 +11,7 @@ export default function StorefrontNotFound() {
       <p className="mt-3 text-zinc-600">
         The product may have sold out for good or moved. Try the search, or head back to the shop.
       </p>
-      <StorefrontHomeLink
-        className="mt-8 inline-flex h-11 items-center rounded-[var(--sf-radius-button)] bg-[var(--sf-brand)] px-5 text-sm font-semibold text-[var(--sf-on-brand)]"
-      >
+      <StorefrontHomeLink className="mt-8 inline-flex h-11 items-center rounded-[var(--sf-radius-button)] bg-[var(--sf-brand)] px-5 text-sm font-semibold text-[var(--sf-on-brand)]">
         Back to the shop
       </StorefrontHomeLink>
     </div>

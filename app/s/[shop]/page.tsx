@@ -22,7 +22,11 @@ export default async function StorefrontHome({ params }: Props) {
         {heroImageUrl ? (
           <>
             {/* eslint-disable-next-line @next/next/no-img-element -- served by our own image route */}
-            <img src={heroImageUrl} alt="" className="absolute inset-0 -z-10 h-full w-full object-cover" />
+            <img
+              src={heroImageUrl}
+              alt=""
+              className="absolute inset-0 -z-10 h-full w-full object-cover"
+            />
             <div aria-hidden="true" className="absolute inset-0 -z-10 bg-black/45" />
           </>
         ) : (
@@ -40,7 +44,11 @@ export default async function StorefrontHome({ params }: Props) {
               {headline}
             </h1>
             {design.heroText ? (
-              <p className={heroImageUrl ? "mt-4 text-lg text-white/90" : "mt-4 text-lg text-zinc-700"}>
+              <p
+                className={
+                  heroImageUrl ? "mt-4 text-lg text-white/90" : "mt-4 text-lg text-zinc-700"
+                }
+              >
                 {design.heroText}
               </p>
             ) : null}
@@ -59,7 +67,10 @@ export default async function StorefrontHome({ params }: Props) {
       {featured && featured.products.length > 0 ? (
         <section aria-labelledby="featured-title" className="mx-auto max-w-6xl px-4 pt-16 sm:px-6">
           <div className="mb-6 flex items-end justify-between gap-4">
-            <h2 id="featured-title" className="font-[family-name:var(--sf-font-heading)] text-2xl font-semibold tracking-tight">
+            <h2
+              id="featured-title"
+              className="font-[family-name:var(--sf-font-heading)] text-2xl font-semibold tracking-tight"
+            >
               {featured.name}
             </h2>
             <Link
@@ -75,7 +86,10 @@ export default async function StorefrontHome({ params }: Props) {
 
       <section aria-labelledby="new-title" className="mx-auto max-w-6xl px-4 pt-16 sm:px-6">
         <div className="mb-6 flex items-end justify-between gap-4">
-          <h2 id="new-title" className="font-[family-name:var(--sf-font-heading)] text-2xl font-semibold tracking-tight">
+          <h2
+            id="new-title"
+            className="font-[family-name:var(--sf-font-heading)] text-2xl font-semibold tracking-tight"
+          >
             New arrivals
           </h2>
           {newest.length > 0 ? (

@@ -51,7 +51,10 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
   return (
     <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]">
-      <ul className="divide-y divide-zinc-200 border-y border-zinc-200" aria-label="Items in your cart">
+      <ul
+        className="divide-y divide-zinc-200 border-y border-zinc-200"
+        aria-label="Items in your cart"
+      >
         {cart.lines.map((line) => {
           const variantLabel = line.optionValues
             .map((v, i) => `${line.optionNames[i] ?? "Option"}: ${v}`)
@@ -61,7 +64,11 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
               <div className="h-24 w-24 shrink-0 overflow-hidden rounded-[var(--sf-radius)] bg-zinc-100">
                 {line.imageKey ? (
                   // eslint-disable-next-line @next/next/no-img-element -- served by our own image route
-                  <img src={imageUrl(line.imageKey)} alt="" className="h-full w-full object-cover" />
+                  <img
+                    src={imageUrl(line.imageKey)}
+                    alt=""
+                    className="h-full w-full object-cover"
+                  />
                 ) : null}
               </div>
               <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:justify-between">
@@ -120,7 +127,10 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
         </dl>
         <p className="mt-2 text-xs text-zinc-600">Shipping and taxes are calculated at checkout.</p>
         {!storefront.acceptingOrders ? (
-          <p role="status" className="mt-4 rounded-[var(--sf-radius)] border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p
+            role="status"
+            className="mt-4 rounded-[var(--sf-radius)] border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          >
             This shop is not accepting orders right now.
           </p>
         ) : null}

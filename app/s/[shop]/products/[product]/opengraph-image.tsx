@@ -19,33 +19,31 @@ export default async function ProductOgImage({
   const brand = storefront?.design.brandColor ?? "#1f2937";
   const ink = readableTextOn(brand);
   return new ImageResponse(
-    (
-      <div
-        style={{
-          width: "100%",
-          height: "100%",
-          display: "flex",
-          flexDirection: "column",
-          justifyContent: "space-between",
-          padding: 72,
-          background: brand,
-          color: ink,
-        }}
-      >
-        <div style={{ fontSize: 36, opacity: 0.85 }}>{storefront?.shop.name ?? "Bazaar"}</div>
-        <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
-          <div style={{ fontSize: 76, fontWeight: 700, lineHeight: 1.1 }}>
-            {product?.name ?? "Not found"}
-          </div>
-          {product && storefront ? (
-            <div style={{ fontSize: 44 }}>
-              {(product.priceMin !== product.priceMax ? "From " : "") +
-                formatMoney(product.priceMin, storefront.shop.currency)}
-            </div>
-          ) : null}
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        padding: 72,
+        background: brand,
+        color: ink,
+      }}
+    >
+      <div style={{ fontSize: 36, opacity: 0.85 }}>{storefront?.shop.name ?? "Bazaar"}</div>
+      <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
+        <div style={{ fontSize: 76, fontWeight: 700, lineHeight: 1.1 }}>
+          {product?.name ?? "Not found"}
         </div>
+        {product && storefront ? (
+          <div style={{ fontSize: 44 }}>
+            {(product.priceMin !== product.priceMax ? "From " : "") +
+              formatMoney(product.priceMin, storefront.shop.currency)}
+          </div>
+        ) : null}
       </div>
-    ),
+    </div>,
     size,
   );
 }

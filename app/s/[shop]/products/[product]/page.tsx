@@ -25,7 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: product.name,
     description,
     alternates: { canonical: shopPath(slug, `/products/${product.slug}`) },
-    openGraph: { title: product.name, description, type: "website", siteName: storefront.shop.name },
+    openGraph: {
+      title: product.name,
+      description,
+      type: "website",
+      siteName: storefront.shop.name,
+    },
   };
 }
 
@@ -120,7 +125,10 @@ function ClosedProductInfo({
         {priceMin !== priceMax ? "From " : ""}
         {formatMoney(priceMin, currency)}
       </p>
-      <p role="status" className="rounded-[var(--sf-radius)] border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+      <p
+        role="status"
+        className="rounded-[var(--sf-radius)] border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+      >
         This shop is not accepting orders right now. Please check back later.
       </p>
     </div>

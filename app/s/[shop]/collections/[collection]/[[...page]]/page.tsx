@@ -65,9 +65,7 @@ export default async function CollectionPage({ params }: Props) {
       <Pagination
         page={page}
         pageCount={pageCount}
-        hrefFor={(n) =>
-          shopPath(shop.slug, `/collections/${data.slug}${n > 1 ? `/${n}` : ""}`)
-        }
+        hrefFor={(n) => shopPath(shop.slug, `/collections/${data.slug}${n > 1 ? `/${n}` : ""}`)}
       />
     </div>
   );
