@@ -1,9 +1,11 @@
 // robots.txt of one storefront (also served at {shop}.<host>/robots.txt via the proxy).
+import { connection } from "next/server";
 import { getStorefront } from "@/lib/storefront/data";
 import { shopPath } from "@/lib/storefront/links";
 import { requestOrigin } from "@/lib/storefront/origin";
 
 export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
+  await connection(); // per request: the absolute URLs depend on the host the shopper used
   const { shop: slug } = await params;
   const storefront = await getStorefront(slug);
   if (!storefront) return new Response("Not found", { status: 404 });

@@ -1,4 +1,5 @@
 // sitemap.xml of one storefront (also served at {shop}.<host>/sitemap.xml via the proxy).
+import { connection } from "next/server";
 import { getSitemapData, getStorefront } from "@/lib/storefront/data";
 import { shopPath } from "@/lib/storefront/links";
 import { requestOrigin } from "@/lib/storefront/origin";
@@ -8,6 +9,7 @@ function escapeXml(s: string) {
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
+  await connection(); // per request: the absolute URLs depend on the host the shopper used
   const { shop: slug } = await params;
   const storefront = await getStorefront(slug);
   if (!storefront) return new Response("Not found", { status: 404 });
