@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useId, useMemo, useState } from "react";
+import { useActionState, useEffect, useId, useMemo, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { addToCartAction } from "@/app/s/[shop]/actions";
 import { idleState } from "@/lib/actions";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/components/ui/cn";
+import { notifyCartChanged } from "./cart-count";
 
 type Variant = {
   id: string;
@@ -66,6 +67,9 @@ export function AddToCartForm({
   const max = variant?.stock === null || variant === null ? 99 : Math.min(99, variant.stock);
   const onSale = variant?.compareAtPrice != null && variant.compareAtPrice > variant.price;
   const quantityError = state.fieldErrors?.quantity;
+  useEffect(() => {
+    if (state.status === "success") notifyCartChanged();
+  }, [state]);
 
   return (
     <form action={action} className="space-y-6">

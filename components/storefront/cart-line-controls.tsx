@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId } from "react";
 import { useFormStatus } from "react-dom";
 import { removeCartLineAction, updateCartLineAction } from "@/app/s/[shop]/actions";
 import { idleState } from "@/lib/actions";
+import { notifyCartChanged } from "./cart-count";
 
 function Pending({ idle, busy, className }: { idle: string; busy: string; className: string }) {
   const { pending } = useFormStatus();
@@ -31,6 +32,9 @@ export function CartLineControls({
   const [updateState, update] = useActionState(updateCartLineAction, idleState);
   const [removeState, remove] = useActionState(removeCartLineAction, idleState);
   const id = useId();
+  useEffect(() => {
+    if (updateState.status === "success" || removeState.status === "success") notifyCartChanged();
+  }, [updateState, removeState]);
   const error = updateState.fieldErrors?.quantity ?? updateState.message;
   const showError = updateState.status === "error" && error;
   return (

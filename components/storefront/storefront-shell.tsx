@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { Suspense, type CSSProperties, type ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import type { Storefront } from "@/lib/storefront/data";
 import { shopPath } from "@/lib/storefront/links";
 import { themeVariables } from "@/lib/storefront/theme";
-import { CartCount, CartLink } from "./cart-count";
+import { CartLink } from "./cart-count";
 
 function SearchIcon() {
   return (
@@ -101,9 +101,7 @@ export function StorefrontShell({
             <SearchIcon />
             <span className="sr-only">Search</span>
           </Link>
-          <Suspense fallback={<CartLink shopSlug={shop.slug} count={null} />}>
-            <CartCount shopId={shop.id} shopSlug={shop.slug} />
-          </Suspense>
+          <CartLink shopSlug={shop.slug} />
         </div>
         <nav aria-label="Catalogue" className="mx-auto max-w-6xl overflow-x-auto px-4 sm:px-6">
           <ul className="flex gap-5 pb-2.5 text-sm whitespace-nowrap text-zinc-700">

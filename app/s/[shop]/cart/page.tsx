@@ -8,6 +8,7 @@ import { getStorefront, type Storefront } from "@/lib/storefront/data";
 import { shopPath } from "@/lib/storefront/links";
 import { imageUrl } from "@/lib/storage";
 import { formatMoney } from "@/lib/money";
+import { CartCountSync } from "@/components/storefront/cart-count";
 import { CartLineControls } from "@/components/storefront/cart-line-controls";
 
 type Props = { params: Promise<{ shop: string }> };
@@ -37,20 +38,24 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
   const cart = tokenHash ? await getCart(shop.id, tokenHash) : null;
   if (!cart || cart.lines.length === 0) {
     return (
-      <div className="mt-8 rounded-[var(--sf-radius)] border border-dashed border-zinc-300 px-6 py-14 text-center">
-        <p className="text-lg font-medium">Your cart is empty.</p>
-        <Link
-          href={shopPath(shop.slug, "/search")}
-          className="mt-6 inline-flex h-11 items-center rounded-[var(--sf-radius-button)] bg-[var(--sf-brand)] px-5 text-sm font-semibold text-[var(--sf-on-brand)]"
-        >
-          Continue shopping
-        </Link>
-      </div>
+      <>
+        <CartCountSync count={0} />
+        <div className="mt-8 rounded-[var(--sf-radius)] border border-dashed border-zinc-300 px-6 py-14 text-center">
+          <p className="text-lg font-medium">Your cart is empty.</p>
+          <Link
+            href={shopPath(shop.slug, "/search")}
+            className="mt-6 inline-flex h-11 items-center rounded-[var(--sf-radius-button)] bg-[var(--sf-brand)] px-5 text-sm font-semibold text-[var(--sf-on-brand)]"
+          >
+            Continue shopping
+          </Link>
+        </div>
+      </>
     );
   }
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
   return (
     <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]">
+      <CartCountSync count={count} />
       <ul
         className="divide-y divide-zinc-200 border-y border-zinc-200"
         aria-label="Items in your cart"
