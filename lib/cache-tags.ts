@@ -28,3 +28,8 @@ export function collectionsTag(shopId: string) {
 export function collectionTag(shopId: string, slug: string) {
   return `shop:${shopId}:collection:${slug}`;
 }
+
+/** The shop's content pages (footer links, each page). */
+export function contentPagesTag(shopId: string) {
+  return `shop:${shopId}:pages`;
+}

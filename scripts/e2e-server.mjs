@@ -19,6 +19,8 @@ delete env.DATABASE_URL; // e2e always runs on the embedded default
 
 const [tsx, args] = tsxArgs("db/seed-cli.ts");
 if (!runSync("migrate + seed (e2e)", tsx, args, { env })) process.exit(1);
+const [tsxF, fixtureArgs] = tsxArgs("scripts/seed-storefront-fixtures.ts");
+if (!runSync("storefront fixtures (e2e)", tsxF, fixtureArgs, { env })) process.exit(1);
 
 const server = startProcess("app", tool("next"), ["start", "-p", port], { env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -13,6 +13,7 @@ export function shopNavItems(slug: string): ShopNavItem[] {
     { href: base, label: "Overview", exact: true },
     { href: `${base}/products`, label: "Products" },
     { href: `${base}/collections`, label: "Collections" },
+    { href: `${base}/storefront`, label: "Storefront" },
   ];
 }
 

@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./shops";
 export * from "./catalog";
 export * from "./platform";
+export * from "./storefront";

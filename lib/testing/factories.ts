@@ -36,3 +36,70 @@ export async function makeShop(userId: string, opts: { slug?: string; currency?:
   if (!result.ok) throw new Error("slug taken");
   return result.shop;
 }
+
+type VariantSpec = {
+  optionValues?: string[];
+  price: number;
+  compareAtPrice?: number | null;
+  stock?: number;
+  sku?: string | null;
+};
+
+/** Inserts a product with its variants (one default variant unless given) straight into the db. */
+export async function makeProduct(
+  shopId: string,
+  opts: {
+    name?: string;
+    slug?: string;
+    status?: "draft" | "active" | "archived";
+    description?: string;
+    options?: { name: string; values: string[] }[];
+    trackStock?: boolean;
+    variants?: VariantSpec[];
+    createdAt?: Date;
+  } = {},
+) {
+  const { getDb } = await import("@/db/client");
+  const { products, productVariants } = await import("@/db/schema");
+  const db = getDb();
+  const name = opts.name ?? "Test Product";
+  const [product] = await db
+    .insert(products)
+    .values({
+      shopId,
+      name,
+      slug: opts.slug ?? uniqueSlug("product"),
+      status: opts.status ?? "active",
+      description: opts.description ?? "",
+      options: opts.options ?? [],
+      trackStock: opts.trackStock ?? true,
+      ...(opts.createdAt ? { createdAt: opts.createdAt, updatedAt: opts.createdAt } : {}),
+    })
+    .returning();
+  if (!product) throw new Error("product not created");
+  const specs = opts.variants ?? [{ price: 1000, stock: 10 }];
+  const variants = await db
+    .insert(productVariants)
+    .values(
+      specs.map((v, i) => ({
+        shopId,
+        productId: product.id,
+        optionValues: v.optionValues ?? [],
+        price: v.price,
+        compareAtPrice: v.compareAtPrice ?? null,
+        stock: v.stock ?? 10,
+        sku: v.sku ?? null,
+        position: i,
+      })),
+    )
+    .returning();
+  return { ...product, variants };
+}
+
+/** Lets a shop take orders in tests (Connect `active`, not suspended). */
+export async function activateShop(shopId: string) {
+  const { getDb } = await import("@/db/client");
+  const { shops } = await import("@/db/schema");
+  const { eq } = await import("drizzle-orm");
+  await getDb().update(shops).set({ connectStatus: "active" }).where(eq(shops.id, shopId));
+}

@@ -1,34 +1,114 @@
-import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { findPublicShop } from "@/db/queries/shops";
+import { getHomeProducts, getStorefront } from "@/lib/storefront/data";
+import { shopPath } from "@/lib/storefront/links";
+import { ProductGrid } from "@/components/storefront/product-card";
 
 type Props = { params: Promise<{ shop: string }> };
 
-// Placeholder storefront: blocks so an unknown shop is a real 404.
-export const instant = false;
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { shop: slug } = await params;
-  const shop = await findPublicShop(slug);
-  return shop ? { title: { absolute: shop.name } } : {};
-}
-
 export default async function StorefrontHome({ params }: Props) {
   const { shop: slug } = await params;
-  const shop = await findPublicShop(slug);
-  if (!shop) notFound();
+  const storefront = await getStorefront(slug);
+  if (!storefront) notFound();
+  const { shop, design, heroImageUrl } = storefront;
+  const { newest, featured } = await getHomeProducts(shop.id, design.featuredCollectionId);
+  const headline = design.heroHeadline || shop.name;
   return (
-    <main
-      id="main"
-      className="mx-auto flex min-h-dvh max-w-3xl flex-col items-center justify-center px-6 text-center"
-    >
-      <p className="text-sm font-medium tracking-wide text-zinc-500 uppercase">Welcome to</p>
-      <h1 className="mt-2 text-4xl font-semibold tracking-tight sm:text-5xl">{shop.name}</h1>
-      {shop.suspendedAt ? (
-        <p className="mt-4 text-zinc-700">This shop is not accepting orders right now.</p>
-      ) : (
-        <p className="mt-4 text-zinc-600">Our storefront is being set up. Check back soon.</p>
-      )}
-    </main>
+    <>
+      <section
+        aria-labelledby="hero-title"
+        className="relative isolate overflow-hidden bg-zinc-100"
+      >
+        {heroImageUrl ? (
+          <>
+            {/* eslint-disable-next-line @next/next/no-img-element -- served by our own image route */}
+            <img
+              src={heroImageUrl}
+              alt=""
+              className="absolute inset-0 -z-10 h-full w-full object-cover"
+            />
+            <div aria-hidden="true" className="absolute inset-0 -z-10 bg-black/45" />
+          </>
+        ) : (
+          <div
+            aria-hidden="true"
+            className="absolute inset-0 -z-10 bg-[radial-gradient(circle_at_20%_20%,color-mix(in_srgb,var(--sf-brand)_18%,white),white_60%)]"
+          />
+        )}
+        <div className="mx-auto max-w-6xl px-4 py-20 sm:px-6 sm:py-28">
+          <div className={heroImageUrl ? "max-w-xl text-white" : "max-w-xl text-zinc-900"}>
+            <h1
+              id="hero-title"
+              className="font-[family-name:var(--sf-font-heading)] text-4xl font-semibold tracking-tight text-balance sm:text-5xl"
+            >
+              {headline}
+            </h1>
+            {design.heroText ? (
+              <p
+                className={
+                  heroImageUrl ? "mt-4 text-lg text-white/90" : "mt-4 text-lg text-zinc-700"
+                }
+              >
+                {design.heroText}
+              </p>
+            ) : null}
+            <div className="mt-8">
+              <Link
+                href={design.heroCtaHref || shopPath(shop.slug, "/search")}
+                className="inline-flex h-12 items-center rounded-[var(--sf-radius-button)] bg-[var(--sf-brand)] px-6 text-base font-semibold text-[var(--sf-on-brand)] shadow-sm hover:opacity-90"
+              >
+                {design.heroCtaLabel || "Shop now"}
+              </Link>
+            </div>
+          </div>
+        </div>
+      </section>
+
+      {featured && featured.products.length > 0 ? (
+        <section aria-labelledby="featured-title" className="mx-auto max-w-6xl px-4 pt-16 sm:px-6">
+          <div className="mb-6 flex items-end justify-between gap-4">
+            <h2
+              id="featured-title"
+              className="font-[family-name:var(--sf-font-heading)] text-2xl font-semibold tracking-tight"
+            >
+              {featured.name}
+            </h2>
+            <Link
+              href={shopPath(shop.slug, `/collections/${featured.slug}`)}
+              className="text-sm font-medium text-[var(--sf-brand-text)] underline-offset-4 hover:underline"
+            >
+              View all<span className="sr-only"> in {featured.name}</span>
+            </Link>
+          </div>
+          <ProductGrid products={featured.products} shopSlug={shop.slug} currency={shop.currency} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="new-title" className="mx-auto max-w-6xl px-4 pt-16 sm:px-6">
+        <div className="mb-6 flex items-end justify-between gap-4">
+          <h2
+            id="new-title"
+            className="font-[family-name:var(--sf-font-heading)] text-2xl font-semibold tracking-tight"
+          >
+            New arrivals
+          </h2>
+          {newest.length > 0 ? (
+            <Link
+              href={shopPath(shop.slug, "/search")}
+              className="text-sm font-medium text-[var(--sf-brand-text)] underline-offset-4 hover:underline"
+            >
+              Shop all
+            </Link>
+          ) : null}
+        </div>
+        {newest.length > 0 ? (
+          <ProductGrid products={newest} shopSlug={shop.slug} currency={shop.currency} />
+        ) : (
+          <p className="rounded-[var(--sf-radius)] border border-dashed border-zinc-300 px-6 py-12 text-center text-zinc-600">
+            New products are on their way. Check back soon.
+          </p>
+        )}
+      </section>
+    </>
   );
 }
