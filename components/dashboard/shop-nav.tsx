@@ -9,7 +9,10 @@ export type ShopNavItem = { href: string; label: string; exact?: boolean };
 /** Sections of a shop's dashboard; later features add their entries here. */
 export function shopNavItems(slug: string): ShopNavItem[] {
   const base = `/dashboard/${slug}`;
-  return [{ href: base, label: "Overview", exact: true }];
+  return [
+    { href: base, label: "Overview", exact: true },
+    { href: `${base}/settings/payments`, label: "Payments" },
+  ];
 }
 
 export function ShopNav({ slug }: { slug: string }) {

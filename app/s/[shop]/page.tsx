@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { findPublicShop } from "@/db/queries/shops";
+import { canTakePayments } from "@/lib/stripe/status";
 
 type Props = { params: Promise<{ shop: string }> };
 
@@ -24,8 +25,10 @@ export default async function StorefrontHome({ params }: Props) {
     >
       <p className="text-sm font-medium tracking-wide text-zinc-500 uppercase">Welcome to</p>
       <h1 className="mt-2 text-4xl font-semibold tracking-tight sm:text-5xl">{shop.name}</h1>
-      {shop.suspendedAt ? (
-        <p className="mt-4 text-zinc-700">This shop is not accepting orders right now.</p>
+      {!canTakePayments(shop) ? (
+        <p className="mt-4 text-zinc-700" data-testid="checkout-closed">
+          This shop is not accepting orders right now.
+        </p>
       ) : (
         <p className="mt-4 text-zinc-600">Our storefront is being set up. Check back soon.</p>
       )}
