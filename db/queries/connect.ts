@@ -213,7 +213,7 @@ export async function markAccountDisconnected(
           eq(stripeAccounts.accountId, accountId),
           isNull(stripeAccounts.disconnectedAt),
           // A deauthorization from before a reconnection must not cut the new connection.
-          lte(sql`date_trunc('second', ${stripeAccounts.connectedAt})`, eventCreated),
+          sql`date_trunc('second', ${stripeAccounts.connectedAt}) <= ${eventCreated.toISOString()}::timestamptz`,
         ),
       )
       .returning({ shopId: stripeAccounts.shopId });
