@@ -2,10 +2,12 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { loadEnv, EnvError } = await import("@/lib/env");
+  const { resolveStripeSettings, StripeConfigError } = await import("@/lib/stripe/settings");
   try {
-    loadEnv();
+    // Also refuses a Stripe set-up that must never run (a live key pointed at a local host).
+    resolveStripeSettings(loadEnv());
   } catch (error) {
-    if (error instanceof EnvError) {
+    if (error instanceof EnvError || error instanceof StripeConfigError) {
       console.error(`\n${error.message}\n`);
     }
     throw error;

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { ensureDemoAccount } from "@/lib/stripe/demo-accounts";
 import type { Db } from "./client";
 import { createUser, normaliseEmail } from "./queries/users";
 import { seedDemoCatalog } from "./seed-catalog";
@@ -13,6 +14,16 @@ export const DEMO_LOGINS = {
     password: "merchant-demo-password",
     name: "Kai Merchant",
   },
+  standard: {
+    email: "standard@bazaar.test",
+    password: "standard-demo-password",
+    name: "Sam Standard",
+  },
+  newcomer: {
+    email: "new@bazaar.test",
+    password: "new-demo-password",
+    name: "Nora Newcomer",
+  },
 } as const;
 
 export const DEMO_SHOPS = [
@@ -22,6 +33,26 @@ export const DEMO_SHOPS = [
     currency: "USD",
     country: "US",
     owner: "merchant",
+    // An active Express-style account created by the platform (the storefront/checkout demos use it).
+    stripe: "express",
+  },
+  {
+    slug: "harbor-books",
+    name: "Harbor Books",
+    currency: "USD",
+    country: "US",
+    owner: "standard",
+    // The merchant's own Standard account, as if connected by OAuth.
+    stripe: "standard",
+  },
+  {
+    slug: "fern-and-clay",
+    name: "Fern & Clay",
+    currency: "USD",
+    country: "US",
+    owner: "newcomer",
+    // Not connected yet: shows the two ways to connect.
+    stripe: null,
   },
 ] as const;
 
@@ -54,6 +85,8 @@ export async function seedDemo(db: Db) {
   const ids = {
     admin: await ensureUser(db, DEMO_LOGINS.admin, "admin"),
     merchant: await ensureUser(db, DEMO_LOGINS.merchant, "merchant"),
+    standard: await ensureUser(db, DEMO_LOGINS.standard, "merchant"),
+    newcomer: await ensureUser(db, DEMO_LOGINS.newcomer, "merchant"),
   };
   for (const shop of DEMO_SHOPS) {
     await db.transaction(async (tx) => {
@@ -80,4 +113,26 @@ export async function seedDemo(db: Db) {
     if (saved) await seedDemoCatalog(db, saved.id);
   }
   return ids;
+}
+
+/**
+ * Connects the demo shops to accounts in the local emulator (run after seedDemo, with the
+ * emulator up). Idempotent across restarts; skipped with real Stripe or without the emulator.
+ */
+export async function seedDemoStripeAccounts(db: Db) {
+  const results: string[] = [];
+  for (const shop of DEMO_SHOPS) {
+    if (!shop.stripe) continue;
+    const [row] = await db
+      .select({ id: shops.id, slug: shops.slug, name: shops.name, country: shops.country })
+      .from(shops)
+      .where(eq(shops.slug, shop.slug))
+      .limit(1);
+    if (!row) continue;
+    const result = await ensureDemoAccount(row, shop.stripe, DEMO_LOGINS[shop.owner].email);
+    results.push(
+      `${shop.slug}: ${result.status === "skipped" ? `skipped (${result.reason})` : `${result.status} ${result.accountId}`}`,
+    );
+  }
+  return results;
 }

@@ -45,9 +45,7 @@ const env = {
 };
 
 if (!ensureBuild()) process.exit(1);
-const [tsx, seedArgs] = tsxArgs("db/seed-cli.ts");
-if (!runSync("migrate + seed", tsx, seedArgs, { env })) process.exit(1);
-
+// The emulator starts first: seeding creates the demo shops' connected accounts in it.
 const children = [];
 if (useEmulator && existsSync(path.join(root, "emulator", "server.ts"))) {
   const emulator = startProcess("stripe-emulator", tool("tsx"), ["emulator/server.ts"], {
@@ -63,6 +61,11 @@ if (useEmulator && existsSync(path.join(root, "emulator", "server.ts"))) {
   });
   children.push(emulator);
   await waitForUrl(`${emulatorUrl}/js/stripe.js`, { child: emulator, timeoutMs: 60_000 });
+}
+const [tsx, seedArgs] = tsxArgs("db/seed-cli.ts");
+if (!runSync("migrate + seed", tsx, seedArgs, { env })) {
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(1);
 }
 const app = startProcess("app", tool("next"), ["start", "-p", String(port)], { env });
 children.push(app);
@@ -95,7 +98,9 @@ console.log(`
   Health          ${appUrl}/api/health
   Stripe          ${useEmulator ? `local emulator at ${emulatorUrl}` : "real Stripe (STRIPE_SECRET_KEY)"}
 
-  Merchant login  merchant@bazaar.test / merchant-demo-password
+  Merchant logins merchant@bazaar.test / merchant-demo-password  (kai-coffee: Express, active)
+                  standard@bazaar.test / standard-demo-password  (harbor-books: Standard, OAuth)
+                  new@bazaar.test / new-demo-password            (fern-and-clay: not connected)
   Admin login     admin@bazaar.test / admin-demo-password
 
   Data lives in ${path.relative(root, dataDir) || "."}/ — delete it to start over.

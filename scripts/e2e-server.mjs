@@ -1,7 +1,7 @@
 // Playwright's app server: a fresh embedded database, migrated and seeded, then `next start`.
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { root, runSync, startProcess, tool, tsxArgs } from "./lib/run.mjs";
+import { root, runSync, startProcess, tool, tsxArgs, waitForUrl } from "./lib/run.mjs";
 
 const port = process.env.PORT ?? "3100";
 const dataDir = path.join(root, ".data", "e2e");
@@ -16,6 +16,11 @@ const env = {
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
 };
 delete env.DATABASE_URL; // e2e always runs on the embedded default
+
+// Seeding creates the demo shops' connected accounts in the emulator: wait until it is up.
+if (env.STRIPE_EMULATOR_URL && !env.STRIPE_SECRET_KEY) {
+  await waitForUrl(`${env.STRIPE_EMULATOR_URL}/js/stripe.js`, { timeoutMs: 60_000 });
+}
 
 const [tsx, args] = tsxArgs("db/seed-cli.ts");
 if (!runSync("migrate + seed (e2e)", tsx, args, { env })) process.exit(1);

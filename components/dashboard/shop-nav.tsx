@@ -14,6 +14,7 @@ export function shopNavItems(slug: string): ShopNavItem[] {
     { href: `${base}/products`, label: "Products" },
     { href: `${base}/collections`, label: "Collections" },
     { href: `${base}/storefront`, label: "Storefront" },
+    { href: `${base}/settings/payments`, label: "Payments" },
   ];
 }
 

@@ -97,3 +97,20 @@ export async function findPublicShop(slug: string) {
     .limit(1);
   return row ?? null;
 }
+
+/** Internal lookups by id (OAuth callback after the state bound the shop to the caller). */
+export async function findShopById(id: string) {
+  const [row] = await getDb().select(summaryColumns).from(shops).where(eq(shops.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** A shop by id, only when `userId` is a member of it. */
+export async function findShopByIdForMember(id: string, userId: string) {
+  const [row] = await getDb()
+    .select(summaryColumns)
+    .from(shops)
+    .innerJoin(shopMembers, and(eq(shopMembers.shopId, shops.id), eq(shopMembers.userId, userId)))
+    .where(eq(shops.id, id))
+    .limit(1);
+  return row ?? null;
+}

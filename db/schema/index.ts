@@ -3,3 +3,4 @@ export * from "./shops";
 export * from "./catalog";
 export * from "./platform";
 export * from "./storefront";
+export * from "./stripe";

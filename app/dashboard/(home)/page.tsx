@@ -2,15 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listShopsForUser } from "@/db/queries/shops";
 import { requireUser } from "@/lib/auth/session";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { CONNECT_STATUS_LABELS } from "@/lib/stripe/status";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Your shops" };
 
-export default async function DashboardPage() {
+const NOTICES: Record<string, { title: string; body: string }> = {
+  connect_invalid: {
+    title: "That Stripe connection request is not valid.",
+    body: "It was already used, has been changed, or was started by someone else. Nothing was connected. Open your shop's Payments page to start again.",
+  },
+};
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
+  const noticeKey = (await searchParams).notice;
+  const notice = typeof noticeKey === "string" ? NOTICES[noticeKey] : undefined;
   const shops = await listShopsForUser(user.id);
   const newShop = (
     <Link href="/dashboard/new" className={buttonClasses()}>
@@ -24,6 +39,11 @@ export default async function DashboardPage() {
         description={`Signed in as ${user.email}`}
         actions={shops.length > 0 ? newShop : undefined}
       />
+      {notice ? (
+        <Alert tone="error" title={notice.title} live className="mb-6">
+          {notice.body}
+        </Alert>
+      ) : null}
       {shops.length === 0 ? (
         <EmptyState
           title="Create your first shop"
@@ -40,7 +60,15 @@ export default async function DashboardPage() {
               >
                 <div className="flex items-start justify-between gap-3">
                   <h2 className="text-base font-semibold text-zinc-900">{shop.name}</h2>
-                  {shop.suspendedAt ? <Badge tone="danger">Suspended</Badge> : null}
+                  {shop.suspendedAt ? (
+                    <Badge tone="danger">Suspended</Badge>
+                  ) : (
+                    <Badge tone={shop.connectStatus === "active" ? "success" : "warning"}>
+                      {shop.connectStatus === "active"
+                        ? "Payments on"
+                        : CONNECT_STATUS_LABELS[shop.connectStatus]}
+                    </Badge>
+                  )}
                 </div>
                 <p className="mt-1 text-sm text-zinc-600">{shop.slug}</p>
                 <p className="mt-4 text-xs font-medium tracking-wide text-zinc-500 uppercase">

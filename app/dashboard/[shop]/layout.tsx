@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { storefrontUrl } from "@/lib/tenancy";
 import { Alert } from "@/components/ui/alert";
 import { ShopNav } from "@/components/dashboard/shop-nav";
+import { ConnectBanner } from "@/components/dashboard/payments/connect-banner";
 
 // Blocking on purpose: the membership check must decide the status code (404) before streaming.
 export const instant = false;
@@ -46,7 +47,9 @@ export default async function ShopLayout({
             {shop.suspensionReason ?? "Contact the platform operator for details."} Shoppers can see
             your catalogue but cannot check out.
           </Alert>
-        ) : null}
+        ) : (
+          <ConnectBanner slug={shop.slug} status={shop.connectStatus} />
+        )}
         {children}
       </main>
     </div>

@@ -1,0 +1,34 @@
+// GET /api/stripe/oauth/callback: Stripe Connect OAuth redirect_uri — checks state, exchanges the code, connects the shop.
+import { NextResponse } from "next/server";
+import { findShopByIdForMember } from "@/db/queries/shops";
+import { getCurrentUser } from "@/lib/auth/session";
+import { completeOAuthConnect, paymentsPath } from "@/lib/stripe/connect";
+
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  const user = await getCurrentUser();
+  if (!user) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", url.pathname + url.search);
+    return NextResponse.redirect(signIn, 303);
+  }
+  const outcome = await completeOAuthConnect(
+    user.id,
+    {
+      state: url.searchParams.get("state"),
+      code: url.searchParams.get("code"),
+      error: url.searchParams.get("error"),
+    },
+    (shopId) => findShopByIdForMember(shopId, user.id),
+  );
+  if (outcome.kind === "invalid_state") {
+    return NextResponse.redirect(new URL("/dashboard?notice=connect_invalid", request.url), 303);
+  }
+  const shop = await findShopByIdForMember(outcome.shopId, user.id);
+  if (!shop) return NextResponse.redirect(new URL("/dashboard", request.url), 303);
+  const notice = outcome.kind === "connected" ? `connected` : outcome.kind;
+  return NextResponse.redirect(
+    new URL(`${paymentsPath(shop.slug)}?notice=${notice}`, request.url),
+    303,
+  );
+}

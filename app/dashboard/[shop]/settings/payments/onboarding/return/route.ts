@@ -1,0 +1,22 @@
+// GET …/settings/payments/onboarding/return: Stripe's return_url — re-reads the account (returning does not mean onboarding finished).
+import { NextResponse } from "next/server";
+import { loadShopForAction } from "@/lib/auth/session";
+import { paymentsPath, syncShopAccount } from "@/lib/stripe/connect";
+
+export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
+  const { shop: slug } = await params;
+  const ctx = await loadShopForAction(slug);
+  if (!ctx) return new NextResponse("Not found", { status: 404 });
+  const result = await syncShopAccount(ctx.shop);
+  const notice = !result.ok
+    ? "sync_failed"
+    : result.value === "active"
+      ? "onboarding_complete"
+      : result.value === "onboarding"
+        ? "onboarding_incomplete"
+        : "onboarding_submitted";
+  return NextResponse.redirect(
+    new URL(`${paymentsPath(ctx.shop.slug)}?notice=${notice}`, request.url),
+    303,
+  );
+}
