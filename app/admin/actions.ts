@@ -10,6 +10,7 @@ import {
   suspendShop,
   updatePlatformSettings,
 } from "@/db/queries/admin";
+import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
 import { loadAdminForAction } from "@/lib/auth/session";
 import {
@@ -91,6 +92,8 @@ export async function suspendShopAction(
   if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), raw);
   const ok = await suspendShop(actorOf(admin), parsed.data.shopId, parsed.data.reason);
   if (!ok) return errorState("That shop no longer exists.", {}, raw);
+  // The storefront shows the notice and hides buy buttons right away.
+  expireShopStorefronts([parsed.data.shopId], "action");
   revalidatePath("/admin", "layout");
   return { status: "success", message: "Shop suspended. Its checkout is closed." };
 }
@@ -105,6 +108,7 @@ export async function reinstateShopAction(
   if (!parsed.success) return errorState("That shop could not be found.");
   const ok = await reinstateShop(actorOf(admin), parsed.data.shopId);
   if (!ok) return errorState("That shop no longer exists.");
+  expireShopStorefronts([parsed.data.shopId], "action");
   revalidatePath("/admin", "layout");
   return { status: "success", message: "Shop reinstated." };
 }

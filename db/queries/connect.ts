@@ -1,4 +1,5 @@
 import "server-only";
+import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { AccountSnapshot } from "@/lib/stripe/account";
 import { getDb, type Executor } from "../client";
@@ -155,6 +156,7 @@ export async function attachAccount(
       });
     await tx.update(shops).set({ connectStatus: snapshot.status }).where(eq(shops.id, shopId));
   });
+  expireShopStorefronts([shopId]);
 }
 
 /**
@@ -168,31 +170,40 @@ export async function applyAccountSnapshot(
   opts: { force?: boolean; shopId?: string } = {},
   db: Executor = getDb(),
 ): Promise<number> {
-  return db.transaction(async (tx) => {
-    const conditions = [
-      eq(stripeAccounts.accountId, snapshot.accountId),
-      isNull(stripeAccounts.disconnectedAt),
-    ];
-    if (opts.shopId) conditions.push(eq(stripeAccounts.shopId, opts.shopId));
-    if (!opts.force)
-      conditions.push(
-        or(isNull(stripeAccounts.syncedAt), lte(stripeAccounts.syncedAt, observedAt))!,
-      );
-    const updated = await tx
-      .update(stripeAccounts)
-      .set({
-        ...snapshotValues(snapshot),
-        // A direct read is current: never let the stored time go backwards either.
-        syncedAt: sql`greatest(${stripeAccounts.syncedAt}, ${observedAt.toISOString()}::timestamptz)`,
-        updatedAt: new Date(),
-      })
-      .where(and(...conditions))
-      .returning({ shopId: stripeAccounts.shopId });
-    const ids = updated.map((r) => r.shopId);
-    if (ids.length > 0)
-      await tx.update(shops).set({ connectStatus: snapshot.status }).where(inArray(shops.id, ids));
-    return ids.length;
-  });
+  return db
+    .transaction(async (tx) => {
+      const conditions = [
+        eq(stripeAccounts.accountId, snapshot.accountId),
+        isNull(stripeAccounts.disconnectedAt),
+      ];
+      if (opts.shopId) conditions.push(eq(stripeAccounts.shopId, opts.shopId));
+      if (!opts.force)
+        conditions.push(
+          or(isNull(stripeAccounts.syncedAt), lte(stripeAccounts.syncedAt, observedAt))!,
+        );
+      const updated = await tx
+        .update(stripeAccounts)
+        .set({
+          ...snapshotValues(snapshot),
+          // A direct read is current: never let the stored time go backwards either.
+          syncedAt: sql`greatest(${stripeAccounts.syncedAt}, ${observedAt.toISOString()}::timestamptz)`,
+          updatedAt: new Date(),
+        })
+        .where(and(...conditions))
+        .returning({ shopId: stripeAccounts.shopId });
+      const ids = updated.map((r) => r.shopId);
+      if (ids.length > 0)
+        await tx
+          .update(shops)
+          .set({ connectStatus: snapshot.status })
+          .where(inArray(shops.id, ids));
+      return ids;
+    })
+    .then((ids) => {
+      // Checkout opens or closes on the storefront with the status.
+      expireShopStorefronts(ids);
+      return ids.length;
+    });
 }
 
 /**
@@ -204,24 +215,29 @@ export async function markAccountDisconnected(
   eventCreated: Date,
   db: Executor = getDb(),
 ): Promise<number> {
-  return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(stripeAccounts)
-      .set({ disconnectedAt: new Date(), updatedAt: new Date() })
-      .where(
-        and(
-          eq(stripeAccounts.accountId, accountId),
-          isNull(stripeAccounts.disconnectedAt),
-          // A deauthorization from before a reconnection must not cut the new connection.
-          sql`date_trunc('second', ${stripeAccounts.connectedAt}) <= ${eventCreated.toISOString()}::timestamptz`,
-        ),
-      )
-      .returning({ shopId: stripeAccounts.shopId });
-    const ids = updated.map((r) => r.shopId);
-    if (ids.length > 0)
-      await tx.update(shops).set({ connectStatus: "disconnected" }).where(inArray(shops.id, ids));
-    return ids.length;
-  });
+  return db
+    .transaction(async (tx) => {
+      const updated = await tx
+        .update(stripeAccounts)
+        .set({ disconnectedAt: new Date(), updatedAt: new Date() })
+        .where(
+          and(
+            eq(stripeAccounts.accountId, accountId),
+            isNull(stripeAccounts.disconnectedAt),
+            // A deauthorization from before a reconnection must not cut the new connection.
+            sql`date_trunc('second', ${stripeAccounts.connectedAt}) <= ${eventCreated.toISOString()}::timestamptz`,
+          ),
+        )
+        .returning({ shopId: stripeAccounts.shopId });
+      const ids = updated.map((r) => r.shopId);
+      if (ids.length > 0)
+        await tx.update(shops).set({ connectStatus: "disconnected" }).where(inArray(shops.id, ids));
+      return ids;
+    })
+    .then((ids) => {
+      expireShopStorefronts(ids);
+      return ids.length;
+    });
 }
 
 /** Disconnects one shop (the merchant's own action). */
@@ -233,6 +249,7 @@ export async function disconnectShop(shopId: string, db: Executor = getDb()) {
       .where(eq(stripeAccounts.shopId, shopId));
     await tx.update(shops).set({ connectStatus: "disconnected" }).where(eq(shops.id, shopId));
   });
+  expireShopStorefronts([shopId]);
 }
 
 /** Unlinks a platform-created account from the shop: the shop is back to not connected. */
@@ -241,6 +258,7 @@ export async function unlinkShopAccount(shopId: string, db: Executor = getDb()) 
     await tx.delete(stripeAccounts).where(eq(stripeAccounts.shopId, shopId));
     await tx.update(shops).set({ connectStatus: "not_connected" }).where(eq(shops.id, shopId));
   });
+  expireShopStorefronts([shopId]);
 }
 
 export async function shopIdsForAccount(accountId: string, db: Executor = getDb()) {
