@@ -121,7 +121,7 @@ test.describe("connect an existing Stripe account (OAuth)", () => {
     await expect(statusBadge(page, "Active")).toBeVisible();
     const accountId = await accountIdOnPage(page);
     await page.goto(`/s/${shop.slug}`);
-    await expect(page.getByTestId("checkout-closed")).toHaveCount(0);
+    await expect(page.getByText("This shop is not accepting orders right now.")).toHaveCount(0);
 
     await control(`/accounts/${accountId}/deauthorize`);
     // The emulator delivers account.application.deauthorized to the Connect webhook.
@@ -134,7 +134,7 @@ test.describe("connect an existing Stripe account (OAuth)", () => {
     await expect(page.getByRole("button", { name: "Connect existing account" })).toBeVisible();
     await shot(page, "disconnected");
     await page.goto(`/s/${shop.slug}`);
-    await expect(page.getByTestId("checkout-closed")).toBeVisible();
+    await expect(page.getByText("This shop is not accepting orders right now.")).toBeVisible();
   });
 });
 
@@ -195,7 +195,7 @@ test.describe("create a new Stripe account (Express-style)", () => {
     await page.getByRole("link", { name: "Overview" }).click();
     await expect(page.getByText("Finish setting up payments")).toBeVisible();
     await page.goto(`/s/${shop.slug}`);
-    await expect(page.getByTestId("checkout-closed")).toBeVisible();
+    await expect(page.getByText("This shop is not accepting orders right now.")).toBeVisible();
 
     await page.goto(`/dashboard/${shop.slug}`);
     await page.getByRole("link", { name: "Go to payment settings" }).click();
@@ -204,7 +204,7 @@ test.describe("create a new Stripe account (Express-style)", () => {
     await page.getByRole("button", { name: "Agree and submit" }).click();
     await expect(statusBadge(page, "Active")).toBeVisible();
     await page.goto(`/s/${shop.slug}`);
-    await expect(page.getByTestId("checkout-closed")).toHaveCount(0);
+    await expect(page.getByText("This shop is not accepting orders right now.")).toHaveCount(0);
   });
 
   test("an expired onboarding link sends the merchant through refresh_url to a new link", async ({
