@@ -1,4 +1,5 @@
 export * from "./users";
 export * from "./shops";
 export * from "./catalog";
+export * from "./platform";
 export * from "./stripe";
