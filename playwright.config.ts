@@ -17,7 +17,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
   retries: 0,
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
@@ -43,7 +43,7 @@ export default defineConfig({
       command: "npx tsx emulator/server.ts",
       url: `${EMULATOR_URL}/js/stripe.js`,
       reuseExistingServer: false,
-      timeout: 60_000,
+      timeout: 120_000,
       stdout: "pipe",
       env: {
         EMULATOR_PORT: String(EMULATOR_PORT),

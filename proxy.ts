@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { isShopMember, sessionUserId, shopExists } from "@/lib/route-gate";
+import { isActiveAdmin, isShopMember, sessionUserId, shopExists } from "@/lib/route-gate";
 import { shopSlugFromHost } from "@/lib/tenancy";
 
 // Host parsing, rewrites and early 404s. Authorisation itself happens in pages, actions and
@@ -44,6 +44,7 @@ export async function proxy(request: NextRequest) {
       signIn.searchParams.set("callbackUrl", pathname + request.nextUrl.search);
       return NextResponse.redirect(signIn);
     }
+    if (pathname.startsWith("/admin") && !(await isActiveAdmin(userId))) return notFound(request);
     const dashboard = DASHBOARD_SHOP.exec(pathname);
     if (dashboard?.[1] && !RESERVED_DASHBOARD_PATHS.has(dashboard[1])) {
       if (!(await isShopMember(userId, dashboard[1]))) return notFound(request);

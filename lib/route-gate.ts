@@ -2,6 +2,7 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { findPublicShop, findShopForMember } from "@/db/queries/shops";
+import { findUserById } from "@/db/queries/users";
 import { authSecret } from "@/lib/auth";
 
 /**
@@ -36,4 +37,9 @@ export async function sessionUserId(request: NextRequest) {
 
 export async function isShopMember(userId: string, slug: string) {
   return (await findShopForMember(slug, userId)) !== null;
+}
+
+export async function isActiveAdmin(userId: string) {
+  const user = await findUserById(userId);
+  return user?.role === "admin" && !user.lockedAt;
 }

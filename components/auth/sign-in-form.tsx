@@ -14,7 +14,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form action={action} noValidate className="space-y-5" aria-labelledby="sign-in-title">
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <div aria-live="polite">
+      <div aria-live="polite" className="empty:sr-only">
         {state.message ? (
           <Alert tone="error" live>
             {state.message}

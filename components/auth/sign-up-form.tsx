@@ -14,7 +14,7 @@ export function SignUpForm() {
   const v = state.values ?? {};
   return (
     <form action={action} noValidate className="space-y-5">
-      <div aria-live="polite">
+      <div aria-live="polite" className="empty:sr-only">
         {state.message ? (
           <Alert tone="error" live>
             {state.message}

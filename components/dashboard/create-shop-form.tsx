@@ -18,7 +18,7 @@ export function CreateShopForm({ storefrontHostSuffix }: { storefrontHostSuffix:
 
   return (
     <form action={action} noValidate className="space-y-5">
-      <div aria-live="polite">
+      <div aria-live="polite" className="empty:sr-only">
         {state.message ? (
           <Alert tone="error" live>
             {state.message}

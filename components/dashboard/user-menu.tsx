@@ -21,8 +21,13 @@ export async function UserMenu() {
   return (
     <div className="flex items-center gap-1 sm:gap-2">
       <Link href="/dashboard" className={buttonClasses({ variant: "ghost", size: "sm" })}>
-        Shops
+        My shops
       </Link>
+      {user.role === "admin" ? (
+        <Link href="/admin" className={buttonClasses({ variant: "ghost", size: "sm" })}>
+          Admin
+        </Link>
+      ) : null}
       <span className="hidden max-w-40 truncate text-sm text-zinc-600 md:inline" title={user.email}>
         {user.name}
       </span>

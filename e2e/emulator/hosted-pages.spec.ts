@@ -1,13 +1,28 @@
 // Clicks through every page the emulator hosts, by role and label, as a user would.
 import { expect, test } from "@playwright/test";
-import { APP, control, EMULATOR_URL, expressAccount, hostedSession, onboardedExpressAccount, stripe } from "./fixtures";
+import {
+  APP,
+  control,
+  EMULATOR_URL,
+  expressAccount,
+  hostedSession,
+  onboardedExpressAccount,
+  stripe,
+} from "./fixtures";
 
 const shots = process.env.EMULATOR_SCREENSHOTS;
 
 test.describe("onboarding (account links)", () => {
-  test("completing onboarding activates the account and returns to return_url", async ({ page }) => {
+  test("completing onboarding activates the account and returns to return_url", async ({
+    page,
+  }) => {
     const account = await expressAccount();
-    const link = await stripe.accountLinks.create({ account: account.id, type: "account_onboarding", refresh_url: `${APP}/refresh`, return_url: `${APP}/return` });
+    const link = await stripe.accountLinks.create({
+      account: account.id,
+      type: "account_onboarding",
+      refresh_url: `${APP}/refresh`,
+      return_url: `${APP}/return`,
+    });
     await page.goto(link.url);
     await expect(page.getByRole("heading", { name: /Set up payments/ })).toBeVisible();
     if (shots) await page.screenshot({ path: `${shots}/onboarding.png`, fullPage: true });
@@ -23,7 +38,12 @@ test.describe("onboarding (account links)", () => {
 
   test("save and finish later leaves requirements due", async ({ page }) => {
     const account = await expressAccount();
-    const link = await stripe.accountLinks.create({ account: account.id, type: "account_onboarding", refresh_url: `${APP}/refresh`, return_url: `${APP}/return` });
+    const link = await stripe.accountLinks.create({
+      account: account.id,
+      type: "account_onboarding",
+      refresh_url: `${APP}/refresh`,
+      return_url: `${APP}/return`,
+    });
     await page.goto(link.url);
     await page.getByRole("button", { name: "Save and finish later" }).click();
     await expect(page).toHaveURL(`${APP}/return`);
@@ -34,7 +54,12 @@ test.describe("onboarding (account links)", () => {
 
   test("a used link goes to refresh_url", async ({ page }) => {
     const account = await expressAccount();
-    const link = await stripe.accountLinks.create({ account: account.id, type: "account_onboarding", refresh_url: `${APP}/refresh`, return_url: `${APP}/return` });
+    const link = await stripe.accountLinks.create({
+      account: account.id,
+      type: "account_onboarding",
+      refresh_url: `${APP}/refresh`,
+      return_url: `${APP}/return`,
+    });
     await page.goto(link.url);
     await page.getByRole("button", { name: "Agree and submit" }).click();
     await expect(page).toHaveURL(`${APP}/return`);
@@ -56,7 +81,10 @@ test.describe("OAuth consent", () => {
     await expect(page).toHaveURL(/\/oauth\/callback\?code=ac_/);
     const url = new URL(page.url());
     expect(url.searchParams.get("state")).toBe("state_connect");
-    const token = await stripe.oauth.token({ grant_type: "authorization_code", code: url.searchParams.get("code") ?? "" });
+    const token = await stripe.oauth.token({
+      grant_type: "authorization_code",
+      code: url.searchParams.get("code") ?? "",
+    });
     const account = await stripe.accounts.retrieve(token.stripe_user_id ?? "");
     expect(account.business_profile?.name).toBe("Corner Shop");
   });
@@ -70,7 +98,9 @@ test.describe("OAuth consent", () => {
 });
 
 test.describe("hosted checkout", () => {
-  test("pays with 4242 4242 4242 4242 and lands on success_url with the session id", async ({ page }) => {
+  test("pays with 4242 4242 4242 4242 and lands on success_url with the session id", async ({
+    page,
+  }) => {
     const account = await onboardedExpressAccount("Pottery Barnacle");
     const session = await hostedSession(account.id);
     await page.goto(session.url ?? "");
@@ -82,7 +112,11 @@ test.describe("hosted checkout", () => {
     await page.getByLabel("Card number").fill("4242 4242 4242 4242");
     await page.getByRole("button", { name: /^Pay/ }).click();
     await expect(page).toHaveURL(`${APP}/success?session_id=${session.id}`);
-    const done = await stripe.checkout.sessions.retrieve(session.id, {}, { stripeAccount: account.id });
+    const done = await stripe.checkout.sessions.retrieve(
+      session.id,
+      {},
+      { stripeAccount: account.id },
+    );
     expect(done.status).toBe("complete");
     expect(done.payment_status).toBe("paid");
     expect(done.customer_details?.email).toBe("shopper@example.com");
@@ -98,7 +132,11 @@ test.describe("hosted checkout", () => {
     await expect(page.getByRole("alert")).toHaveText("Your card was declined.");
     if (shots) await page.screenshot({ path: `${shots}/checkout-declined.png`, fullPage: true });
     expect(page.url()).toBe(session.url);
-    const still = await stripe.checkout.sessions.retrieve(session.id, {}, { stripeAccount: account.id });
+    const still = await stripe.checkout.sessions.retrieve(
+      session.id,
+      {},
+      { stripeAccount: account.id },
+    );
     expect(still.status).toBe("open");
     await page.getByLabel("Card number").fill("4000000000009995");
     await page.getByRole("button", { name: /^Pay/ }).click();
@@ -107,7 +145,9 @@ test.describe("hosted checkout", () => {
 
   test("collects a shipping address when asked to", async ({ page }) => {
     const account = await onboardedExpressAccount();
-    const session = await hostedSession(account.id, { shipping_address_collection: { allowed_countries: ["US", "CA"] } });
+    const session = await hostedSession(account.id, {
+      shipping_address_collection: { allowed_countries: ["US", "CA"] },
+    });
     await page.goto(session.url ?? "");
     await page.getByLabel("Email").fill("shopper@example.com");
     await page.getByLabel("Full name").fill("Sam Shopper");
@@ -118,7 +158,11 @@ test.describe("hosted checkout", () => {
     await page.getByLabel("Card number").fill("4242424242424242");
     await page.getByRole("button", { name: /^Pay/ }).click();
     await expect(page).toHaveURL(/\/success\?session_id=/);
-    const done = await stripe.checkout.sessions.retrieve(session.id, {}, { stripeAccount: account.id });
+    const done = await stripe.checkout.sessions.retrieve(
+      session.id,
+      {},
+      { stripeAccount: account.id },
+    );
     expect(done.collected_information?.shipping_details?.address.country).toBe("CA");
     expect(done.collected_information?.shipping_details?.name).toBe("Sam Shopper");
   });
@@ -136,18 +180,27 @@ test.describe("hosted checkout", () => {
     const session = await hostedSession(account.id);
     await stripe.checkout.sessions.expire(session.id, {}, { stripeAccount: account.id });
     await page.goto(`${EMULATOR_URL}/c/pay/${session.id}`);
-    await expect(page.getByRole("heading", { name: "This checkout session has expired" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "This checkout session has expired" }),
+    ).toBeVisible();
   });
 });
 
 test.describe("embedded checkout and the stripe.js shim", () => {
-  test("mounts the frame, pays inside it and sends the top page to return_url", async ({ page }) => {
+  test("mounts the frame, pays inside it and sends the top page to return_url", async ({
+    page,
+  }) => {
     const account = await onboardedExpressAccount("Embedded Shop");
     const session = await stripe.checkout.sessions.create(
       {
         mode: "payment",
         ui_mode: "embedded_page",
-        line_items: [{ price_data: { currency: "usd", unit_amount: 1500, product_data: { name: "Notebook" } }, quantity: 1 }],
+        line_items: [
+          {
+            price_data: { currency: "usd", unit_amount: 1500, product_data: { name: "Notebook" } },
+            quantity: 1,
+          },
+        ],
         payment_intent_data: { application_fee_amount: 150 },
         return_url: `${APP}/return?session_id={CHECKOUT_SESSION_ID}`,
       },

@@ -48,3 +48,9 @@ export async function requireAdmin(): Promise<SessionUser> {
   if (!user || user.role !== "admin") notFound();
   return user;
 }
+
+/** For admin server actions: the admin, or null (the action then refuses). */
+export async function loadAdminForAction() {
+  const user = await getCurrentUser();
+  return user?.role === "admin" ? user : null;
+}

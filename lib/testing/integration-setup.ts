@@ -1,12 +1,18 @@
 // Each integration test file gets its own freshly migrated database: in-memory PGlite by
 // default, or a throwaway PostgreSQL database when DATABASE_URL is set (dropped afterwards).
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
 import { closeDatabase, openDatabase, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
 const baseUrl = process.env.DATABASE_URL;
+// Anything that opens the database from configuration by mistake lands in a scratch directory,
+// never in the developer's .data/.
+process.env.BAZAAR_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "bazaar-it-"));
 let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {

@@ -1,0 +1,167 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import {
+  changeUserRole,
+  countAdmins,
+  reinstateShop,
+  setShopFeeOverride,
+  setUserLocked,
+  suspendShop,
+  updatePlatformSettings,
+} from "@/db/queries/admin";
+import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { loadAdminForAction } from "@/lib/auth/session";
+import {
+  feeOverrideSchema,
+  platformSettingsSchema,
+  shopIdSchema,
+  suspendSchema,
+  userActionSchema,
+} from "@/lib/admin/validation";
+
+const NOT_ALLOWED = "Only platform admins can do this. Sign in with an admin account.";
+
+function actorOf(user: { id: string; email: string }) {
+  return { id: user.id, email: user.email };
+}
+
+export async function updatePlatformSettingsAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const admin = await loadAdminForAction();
+  const raw = formObject(formData);
+  if (!admin) return errorState(NOT_ALLOWED, {}, raw);
+  const parsed = platformSettingsSchema.safeParse(raw);
+  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), raw);
+  const v = parsed.data;
+  await updatePlatformSettings(actorOf(admin), {
+    feePercentBps: v.feePercent,
+    feeFixed: v.feeFixed,
+    feeMin: v.feeMin,
+    feeMax: v.feeMax,
+    feeRefundPolicy: v.feeRefundPolicy,
+    checkoutMode: v.checkoutMode,
+  });
+  revalidatePath("/admin", "layout");
+  return {
+    status: "success",
+    message: "Settings saved. They apply to new checkouts from now on.",
+    values: raw,
+  };
+}
+
+export async function setShopFeeOverrideAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const admin = await loadAdminForAction();
+  const raw = formObject(formData);
+  if (!admin) return errorState(NOT_ALLOWED, {}, raw);
+  const parsed = feeOverrideSchema.safeParse(raw);
+  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), raw);
+  const v = parsed.data;
+  const ok = await setShopFeeOverride(actorOf(admin), v.shopId, {
+    feePercentBps: v.feePercent,
+    feeFixed: v.feeFixed,
+    feeMin: v.feeMin,
+    feeMax: v.feeMax,
+  });
+  if (!ok) return errorState("That shop no longer exists.", {}, raw);
+  revalidatePath("/admin", "layout");
+  const cleared = [v.feePercent, v.feeFixed, v.feeMin, v.feeMax].every((x) => x === null);
+  return {
+    status: "success",
+    message: cleared
+      ? "Override removed: the shop uses the platform default."
+      : "Fee override saved for new checkouts.",
+    values: raw,
+  };
+}
+
+export async function suspendShopAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const admin = await loadAdminForAction();
+  const raw = formObject(formData);
+  if (!admin) return errorState(NOT_ALLOWED, {}, raw);
+  const parsed = suspendSchema.safeParse(raw);
+  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), raw);
+  const ok = await suspendShop(actorOf(admin), parsed.data.shopId, parsed.data.reason);
+  if (!ok) return errorState("That shop no longer exists.", {}, raw);
+  revalidatePath("/admin", "layout");
+  return { status: "success", message: "Shop suspended. Its checkout is closed." };
+}
+
+export async function reinstateShopAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const admin = await loadAdminForAction();
+  if (!admin) return errorState(NOT_ALLOWED);
+  const parsed = shopIdSchema.safeParse({ shopId: formData.get("shopId") });
+  if (!parsed.success) return errorState("That shop could not be found.");
+  const ok = await reinstateShop(actorOf(admin), parsed.data.shopId);
+  if (!ok) return errorState("That shop no longer exists.");
+  revalidatePath("/admin", "layout");
+  return { status: "success", message: "Shop reinstated." };
+}
+
+async function userAction(
+  formData: FormData,
+  run: (actor: { id: string; email: string }, userId: string) => Promise<boolean>,
+  done: string,
+  opts: { refuseSelf: string },
+): Promise<ActionState> {
+  const admin = await loadAdminForAction();
+  if (!admin) return errorState(NOT_ALLOWED);
+  const parsed = userActionSchema.safeParse({ userId: formData.get("userId") });
+  if (!parsed.success) return errorState("That user could not be found.");
+  if (parsed.data.userId === admin.id) return errorState(opts.refuseSelf);
+  const ok = await run(actorOf(admin), parsed.data.userId);
+  if (!ok) return errorState("That user could not be found.");
+  revalidatePath("/admin/users");
+  return { status: "success", message: done };
+}
+
+export async function promoteUserAction(_prev: ActionState, formData: FormData) {
+  return userAction(
+    formData,
+    (a, id) => changeUserRole(a, id, "admin"),
+    "User promoted to admin.",
+    {
+      refuseSelf: "You are already an admin.",
+    },
+  );
+}
+
+export async function demoteUserAction(_prev: ActionState, formData: FormData) {
+  return userAction(
+    formData,
+    async (a, id) => {
+      if ((await countAdmins()) <= 1) return false;
+      return changeUserRole(a, id, "merchant");
+    },
+    "Admin role removed.",
+    { refuseSelf: "You cannot remove your own admin role. Ask another admin." },
+  );
+}
+
+export async function lockUserAction(_prev: ActionState, formData: FormData) {
+  return userAction(
+    formData,
+    (a, id) => setUserLocked(a, id, true),
+    "User locked out. Their sessions stop working now.",
+    {
+      refuseSelf: "You cannot lock yourself out.",
+    },
+  );
+}
+
+export async function unlockUserAction(_prev: ActionState, formData: FormData) {
+  return userAction(formData, (a, id) => setUserLocked(a, id, false), "User unlocked.", {
+    refuseSelf: "You cannot unlock yourself.",
+  });
+}

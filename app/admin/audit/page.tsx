@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { ADMIN_PAGE_SIZE, listAuditLog } from "@/db/queries/admin";
+import { pageSchema } from "@/lib/admin/validation";
+import { requireAdmin } from "@/lib/auth/session";
+import { buttonClasses } from "@/components/ui/button";
+import { controlClasses } from "@/components/ui/field";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const text = (v: unknown) =>
+  typeof v === "string" ? v.trim().slice(0, 100) || undefined : undefined;
+
+export default async function AdminAuditPage({ searchParams }: { searchParams: Search }) {
+  await requireAdmin();
+  const sp = await searchParams;
+  const action = text(sp.action);
+  const actor = text(sp.actor);
+  const shop = z.uuid().safeParse(sp.shop).success ? (sp.shop as string) : undefined;
+  const page = pageSchema.parse(sp.page);
+  const { rows, total } = await listAuditLog({ page, action, actor, shopId: shop });
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Append-only: who did what, when, with the values before and after."
+      />
+      <form
+        role="search"
+        action="/admin/audit"
+        className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+      >
+        {shop ? <input type="hidden" name="shop" value={shop} /> : null}
+        <div>
+          <label htmlFor="audit-action" className="mb-1.5 block text-sm font-medium text-zinc-800">
+            Action
+          </label>
+          <input
+            id="audit-action"
+            name="action"
+            defaultValue={action}
+            placeholder="e.g. shop.suspended"
+            className={controlClasses(false, "h-10")}
+          />
+        </div>
+        <div>
+          <label htmlFor="audit-actor" className="mb-1.5 block text-sm font-medium text-zinc-800">
+            Who
+          </label>
+          <input
+            id="audit-actor"
+            name="actor"
+            defaultValue={actor}
+            placeholder="E-mail"
+            className={controlClasses(false, "h-10")}
+          />
+        </div>
+        <button type="submit" className={buttonClasses({ variant: "secondary" })}>
+          Filter
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState
+          title="Nothing recorded yet"
+          description="Admin actions and sensitive merchant actions appear here."
+        />
+      ) : (
+        <ol
+          className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm"
+          aria-label="Audit entries"
+        >
+          {rows.map((r) => (
+            <li key={r.id} className="px-4 py-3 text-sm">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <p>
+                  <span className="font-mono font-medium text-zinc-900">{r.action}</span>{" "}
+                  <span className="text-zinc-600">by {r.actorEmail ?? "system"}</span>
+                  {r.shopName ? <span className="text-zinc-600"> · {r.shopName}</span> : null}
+                </p>
+                <time className="text-zinc-600" dateTime={r.createdAt.toISOString()}>
+                  {r.createdAt.toISOString().slice(0, 19).replace("T", " ")} UTC
+                </time>
+              </div>
+              {r.before != null || r.after != null ? (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-brand-700">Before and after</summary>
+                  <div className="mt-2 grid gap-2 sm:grid-cols-2">
+                    <pre
+                      className="overflow-x-auto rounded-md bg-zinc-50 p-2 text-xs"
+                      aria-label="Before"
+                    >
+                      {JSON.stringify(r.before, null, 2)}
+                    </pre>
+                    <pre
+                      className="overflow-x-auto rounded-md bg-zinc-50 p-2 text-xs"
+                      aria-label="After"
+                    >
+                      {JSON.stringify(r.after, null, 2)}
+                    </pre>
+                  </div>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination
+        page={page}
+        pageSize={ADMIN_PAGE_SIZE}
+        total={total}
+        basePath="/admin/audit"
+        params={{ action, actor, shop }}
+      />
+    </>
+  );
+}
