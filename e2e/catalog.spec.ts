@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createShop, DEMO, expect, signIn, signUp, test } from "./fixtures";
+import { createShop, DEMO, expect as baseExpect, signIn, signUp, test } from "./fixtures";
+
+// Server actions with redirects and uploads can take a while on a shared 2-core machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const asset = (name: string) => ({
   name: `${name}.png`,
@@ -30,6 +33,9 @@ async function addProduct(page: Page, shopSlug: string, name: string, price: str
 }
 
 test.describe("catalog", () => {
+  // Long flows on a busy 2-core machine: many server round trips per test.
+  test.describe.configure({ timeout: 240_000 });
+
   test("a merchant creates a product with images and variants, edits, duplicates, archives and deletes it", async ({
     page,
   }) => {
@@ -108,21 +114,21 @@ test.describe("catalog", () => {
     await page.getByRole("button", { name: "Save options" }).click();
     await expect(page.getByText("Options saved: 4 variants.")).toBeVisible();
     const variants = page.getByRole("form", { name: "Variants" });
-    await expect(variants.getByText("Large / Black")).toBeVisible();
-    await variants.getByLabel("Price for Large / Black").fill("29.50");
-    await variants.getByLabel("Stock for Large / Black").fill("3");
-    await variants.getByLabel("Compare-at price for Small / White").fill("1");
+    await expect(variants.getByText("Large / Black", { exact: true })).toBeVisible();
+    await variants.getByLabel("Price for Large / Black", { exact: true }).fill("29.50");
+    await variants.getByLabel("Stock for Large / Black", { exact: true }).fill("3");
+    await variants.getByLabel("Compare-at price for Small / White", { exact: true }).fill("1");
     await variants.getByRole("button", { name: "Save variants" }).click();
     await expect(
       variants.getByText("The compare-at price must be higher than the price."),
     ).toBeVisible();
-    await variants.getByLabel("Compare-at price for Small / White").fill("");
+    await variants.getByLabel("Compare-at price for Small / White", { exact: true }).fill("");
     await variants.getByRole("button", { name: "Save variants" }).click();
     await expect(variants.getByText("Variants saved.")).toBeVisible();
     await expect(page.getByText("$24.00 – $29.50")).toBeVisible();
 
     // Edit details.
-    await page.getByLabel("Name", { exact: true }).fill("Speckled Stoneware Mug");
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Speckled Stoneware Mug");
     await page.getByRole("button", { name: "Save product" }).click();
     await expect(page.getByText("Product saved.")).toBeVisible();
     await expect(
@@ -174,7 +180,7 @@ test.describe("catalog", () => {
     await page.getByRole("button", { name: "Create collection" }).click();
     await expect(page.getByText("Collection created.")).toBeVisible();
 
-    const picker = page.getByLabel("Add a product");
+    const picker = page.getByRole("combobox", { name: "Add a product" });
     await picker.selectOption({ label: "Linen Throw" });
     await page.getByRole("button", { name: "Add to collection" }).click();
     await expect(page.getByText("1 product added.")).toBeVisible();
@@ -234,6 +240,35 @@ test.describe("catalog", () => {
     await page.getByLabel("Search").fill("no such thing");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByRole("heading", { name: "No products match" })).toBeVisible();
+    await expectNoSeriousA11yIssues(page);
+  });
+
+  test("screens: product list and editor on desktop and phone", async ({ page }) => {
+    await signIn(page, DEMO.merchant);
+    const base = `/dashboard/${DEMO.shop.slug}`;
+    for (const [label, width, height] of [
+      ["desktop", 1280, 900],
+      ["phone", 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${base}/products`);
+      await expect(page.getByRole("heading", { name: "Products", level: 1 })).toBeVisible();
+      await page.screenshot({ path: `test-results/screens/products-${label}.png`, fullPage: true });
+      await page.getByRole("link", { name: "Kai's Roasters T-shirt" }).first().click();
+      await expect(page.getByRole("form", { name: "Variants" })).toBeVisible();
+      await page.screenshot({ path: `test-results/screens/editor-${label}.png`, fullPage: true });
+      await page.goto(`${base}/collections`);
+      await page.getByRole("link", { name: /Single origins/ }).click();
+      await expect(page.getByRole("list", { name: "Products in this collection" })).toBeVisible();
+      await page.screenshot({
+        path: `test-results/screens/collection-${label}.png`,
+        fullPage: true,
+      });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/products`);
+    await page.getByRole("link", { name: "Kai's Roasters T-shirt" }).first().click();
+    await expect(page.getByRole("form", { name: "Variants" })).toBeVisible();
     await expectNoSeriousA11yIssues(page);
   });
 });

@@ -8,7 +8,8 @@ const variants: Record<ButtonVariant, string> = {
   primary: "bg-brand-600 text-white shadow-sm hover:bg-brand-700 disabled:bg-brand-600/60",
   secondary:
     "bg-white text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 disabled:text-zinc-500",
-  ghost: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900",
+  ghost:
+    "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 disabled:text-zinc-400 disabled:hover:bg-transparent",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 disabled:bg-red-600/60",
 };
 
