@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: {
       allowedOrigins: ["localhost:3000", "*.localhost:3000"],
+      // Product image uploads: up to 8 files of 5 MB each in one form post.
+      bodySizeLimit: "45mb",
     },
   },
 };

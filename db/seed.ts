@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "./client";
 import { createUser, normaliseEmail } from "./queries/users";
+import { seedDemoCatalog } from "./seed-catalog";
 import { shopMembers, shops, users } from "./schema";
 
 export const DEMO_LOGINS = {
@@ -71,6 +72,12 @@ export async function seedDemo(db: Db) {
           .insert(shopMembers)
           .values({ shopId: row.id, userId: ids[shop.owner], role: "owner" });
     });
+    const [saved] = await db
+      .select({ id: shops.id })
+      .from(shops)
+      .where(eq(shops.slug, shop.slug))
+      .limit(1);
+    if (saved) await seedDemoCatalog(db, saved.id);
   }
   return ids;
 }

@@ -11,6 +11,8 @@ export function shopNavItems(slug: string): ShopNavItem[] {
   const base = `/dashboard/${slug}`;
   return [
     { href: base, label: "Overview", exact: true },
+    { href: `${base}/products`, label: "Products" },
+    { href: `${base}/collections`, label: "Collections" },
     { href: `${base}/storefront`, label: "Storefront" },
   ];
 }

@@ -10,6 +10,12 @@ import {
   type ProductOption,
 } from "../schema";
 
+// Correlated subqueries need table-qualified columns: drizzle leaves columns unqualified when
+// a query selects from a single table, which would bind them to the subquery's own table.
+const P_ID = sql.raw(`"products"."id"`);
+const P_TRACK = sql.raw(`"products"."track_stock"`);
+const C_ID = sql.raw(`"collections"."id"`);
+
 /**
  * Shopper-facing catalog reads. Only ACTIVE products are ever returned; draft and archived
  * products do not exist as far as the storefront is concerned. Prices are integer minor units
@@ -76,12 +82,12 @@ export type ListActiveProductsOptions = {
   inStock?: boolean;
 };
 
-const priceMinSql = sql<number>`(select min(v.price) from product_variants v where v.product_id = ${products.id})`;
-const priceMaxSql = sql<number>`(select max(v.price) from product_variants v where v.product_id = ${products.id})`;
+const priceMinSql = sql<number>`(select min(v.price) from product_variants v where v.product_id = ${P_ID})`;
+const priceMaxSql = sql<number>`(select max(v.price) from product_variants v where v.product_id = ${P_ID})`;
 const compareAtSql = sql<
   number | null
->`(select v.compare_at_price from product_variants v where v.product_id = ${products.id} order by v.price asc, v.position asc limit 1)`;
-const inStockSql = sql<boolean>`(not ${products.trackStock} or exists (select 1 from product_variants v where v.product_id = ${products.id} and v.stock > 0))`;
+>`(select v.compare_at_price from product_variants v where v.product_id = ${P_ID} order by v.price asc, v.position asc limit 1)`;
+const inStockSql = sql<boolean>`(not ${P_TRACK} or exists (select 1 from product_variants v where v.product_id = ${P_ID} and v.stock > 0))`;
 
 function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -125,7 +131,7 @@ export async function listActiveProducts(
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
     where.push(
-      sql`(${products.name} ilike ${pattern} or exists (select 1 from product_variants v where v.product_id = ${products.id} and v.sku ilike ${pattern}))`,
+      sql`(${products.name} ilike ${pattern} or exists (select 1 from product_variants v where v.product_id = ${P_ID} and v.sku ilike ${pattern}))`,
     );
   }
   if (opts.minPrice !== undefined) where.push(sql`${priceMaxSql} >= ${opts.minPrice}`);
@@ -142,12 +148,12 @@ export async function listActiveProducts(
     if (!c) return { items: [], total: 0 };
     collectionId = c.id;
     where.push(
-      sql`exists (select 1 from collection_products cp where cp.collection_id = ${collectionId} and cp.product_id = ${products.id} and cp.shop_id = ${shopId})`,
+      sql`exists (select 1 from collection_products cp where cp.collection_id = ${collectionId} and cp.product_id = ${P_ID} and cp.shop_id = ${shopId})`,
     );
   }
 
   const positionSql = collectionId
-    ? sql`(select cp.position from collection_products cp where cp.collection_id = ${collectionId} and cp.product_id = ${products.id})`
+    ? sql`(select cp.position from collection_products cp where cp.collection_id = ${collectionId} and cp.product_id = ${P_ID})`
     : sql`0`;
   const order: SQL[] = (() => {
     switch (opts.sort ?? (collectionId ? "featured" : "newest")) {
@@ -300,10 +306,10 @@ export async function listCollections(shopId: string): Promise<PublicCollection[
       name: collections.name,
       description: collections.description,
       updatedAt: collections.updatedAt,
-      productCount: sql<number>`(select count(*)::int from collection_products cp join products p on p.id = cp.product_id where cp.collection_id = ${collections.id} and p.status = 'active')`,
+      productCount: sql<number>`(select count(*)::int from collection_products cp join products p on p.id = cp.product_id where cp.collection_id = ${C_ID} and p.status = 'active')`,
       firstProductId: sql<
         string | null
-      >`(select cp.product_id from collection_products cp join products p on p.id = cp.product_id where cp.collection_id = ${collections.id} and p.status = 'active' and exists (select 1 from product_images i where i.product_id = p.id) order by cp.position asc limit 1)`,
+      >`(select cp.product_id from collection_products cp join products p on p.id = cp.product_id where cp.collection_id = ${C_ID} and p.status = 'active' and exists (select 1 from product_images i where i.product_id = p.id) order by cp.position asc limit 1)`,
     })
     .from(collections)
     .where(eq(collections.shopId, shopId))

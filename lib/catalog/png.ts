@@ -33,15 +33,21 @@ export function encodePng(
   height: number,
   pixel: (x: number, y: number) => [number, number, number] | number[],
 ): Uint8Array {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
+  const stride = width * 3;
+  const raw = Buffer.alloc((stride + 1) * height);
+  const row = Buffer.alloc(stride);
   let o = 0;
   for (let y = 0; y < height; y++) {
-    raw[o++] = 0; // filter: none
     for (let x = 0; x < width; x++) {
       const [r = 0, g = 0, b = 0] = pixel(x, y);
-      raw[o++] = Math.max(0, Math.min(255, Math.round(r)));
-      raw[o++] = Math.max(0, Math.min(255, Math.round(g)));
-      raw[o++] = Math.max(0, Math.min(255, Math.round(b)));
+      row[x * 3] = Math.max(0, Math.min(255, Math.round(r)));
+      row[x * 3 + 1] = Math.max(0, Math.min(255, Math.round(g)));
+      row[x * 3 + 2] = Math.max(0, Math.min(255, Math.round(b)));
+    }
+    // Filter "Sub" (difference to the pixel on the left): smooth gradients compress well.
+    raw[o++] = 1;
+    for (let i = 0; i < stride; i++) {
+      raw[o++] = ((row[i] ?? 0) - (i >= 3 ? (row[i - 3] ?? 0) : 0)) & 0xff;
     }
   }
   const ihdr = Buffer.alloc(13);

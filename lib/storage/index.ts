@@ -29,7 +29,7 @@ export function getStorage(): Storage {
 }
 
 /** Tests and scripts install their own store. */
-export function useStorage(storage: Storage | undefined) {
+export function setStorage(storage: Storage | undefined) {
   instance = storage;
 }
 
