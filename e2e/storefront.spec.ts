@@ -86,7 +86,7 @@ test.describe("storefront", () => {
       .getByRole("link", { name: "Shipping & returns" })
       .click();
     await expect(page.getByRole("heading", { name: "Shipping & returns", level: 1 })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Returns" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Returns", exact: true })).toBeVisible();
     await expect(page.locator("strong", { hasText: "30 days" })).toBeVisible();
   });
 
