@@ -21,6 +21,7 @@ async function expectNoSeriousA11yViolations(page: Page) {
 
 test.describe("storefront", () => {
   test("a merchant edits the design and sees it on the storefront at once", async ({ page }) => {
+    test.slow(); // several full page loads; the shared CI machine is often saturated
     await signUp(page);
     const shop = await createShop(page, { name: "Harbour Candles" });
     await page
@@ -240,6 +241,7 @@ test.describe("storefront", () => {
   test("a merchant edits a price and sees the new price on the storefront at once", async ({
     page,
   }) => {
+    test.slow(); // several full page loads; the shared CI machine is often saturated
     await signUp(page);
     const shop = await createShop(page, { name: "Price Lab" });
     await page.goto(`/dashboard/${shop.slug}/products/new`);
