@@ -1,12 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import {
-  isActiveAdmin,
-  isShopMember,
-  sessionUserId,
-  shopExists,
-  storefrontPathExists,
-} from "@/lib/route-gate";
+import { isActiveAdmin, isShopMember, sessionUserId, shopExists } from "@/lib/route-gate";
 import { shopSlugFromHost } from "@/lib/tenancy";
 
 // Host parsing, rewrites and early 404s. Authorisation itself happens in pages, actions and
@@ -33,15 +27,11 @@ export async function proxy(request: NextRequest) {
     url.pathname = pathname.startsWith(`/s/${hostSlug}`)
       ? pathname
       : `/s/${hostSlug}${pathname === "/" ? "" : pathname}`;
-    // A missing product keeps the shop's look: the page renders its own not-found UI.
-    const status = (await storefrontPathExists(url.pathname)) ? undefined : 404;
-    return NextResponse.rewrite(url, status ? { status } : undefined);
+    return NextResponse.rewrite(url);
   }
 
   const storefront = STOREFRONT.exec(pathname);
   if (storefront?.[1] && !(await shopExists(storefront[1]))) return notFound(request);
-  if (storefront && !(await storefrontPathExists(pathname)))
-    return NextResponse.rewrite(request.nextUrl.clone(), { status: 404 });
 
   if (
     pathname === "/dashboard" ||

@@ -3,7 +3,6 @@ import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { findPublicShop, findShopForMember } from "@/db/queries/shops";
 import { findUserById } from "@/db/queries/users";
-import { storefrontItemExists, type StorefrontItemKind } from "@/db/queries/storefront";
 import { authSecret } from "@/lib/auth";
 
 /**
@@ -43,38 +42,4 @@ export async function isShopMember(userId: string, slug: string) {
 export async function isActiveAdmin(userId: string) {
   const user = await findUserById(userId);
   return user?.role === "admin" && !user.lockedAt;
-}
-
-const items = new Map<string, { exists: boolean; until: number }>();
-const STOREFRONT_ITEM =
-  /^\/s\/([a-z0-9-]{1,64})\/(products|collections|pages)\/([^/]{1,200})(?:\/|$)/;
-
-/**
- * False when a storefront path names a product, collection or content page shoppers cannot
- * see (unknown, draft, archived), so the proxy can answer 404 before the page streams. The
- * page checks again itself; this in-memory cache only decides the status code cheaply.
- */
-export async function storefrontPathExists(pathname: string) {
-  const match = STOREFRONT_ITEM.exec(pathname);
-  if (!match) return true;
-  const [, shopSlug, kind, rawSlug] = match as unknown as [
-    string,
-    string,
-    StorefrontItemKind,
-    string,
-  ];
-  let slug: string;
-  try {
-    slug = decodeURIComponent(rawSlug);
-  } catch {
-    return false;
-  }
-  const key = `${shopSlug}/${kind}/${slug}`;
-  const now = Date.now();
-  const hit = items.get(key);
-  if (hit && hit.until > now) return hit.exists;
-  const exists = await storefrontItemExists(shopSlug, kind, slug);
-  if (items.size > 20_000) items.clear();
-  items.set(key, { exists, until: now + (exists ? SHOP_TTL_MS : MISSING_TTL_MS) });
-  return exists;
 }

@@ -189,7 +189,11 @@ export function AddToCartForm({
         {state.status === "success" ? (
           <p className="font-medium text-emerald-800">
             {state.message}{" "}
-            <Link href={`/s/${shopSlug}/cart`} className="underline underline-offset-2">
+            <Link
+              href={`/s/${shopSlug}/cart`}
+              prefetch={false}
+              className="underline underline-offset-2"
+            >
               View cart
             </Link>
           </p>

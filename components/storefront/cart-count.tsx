@@ -67,6 +67,8 @@ export function CartLink({ shopSlug }: { shopSlug: string }) {
   return (
     <Link
       href={shopPath(shopSlug, "/cart")}
+      // Never a prefetched copy: the cart must reflect what was just added.
+      prefetch={false}
       className="relative inline-flex h-10 items-center gap-2 rounded-[var(--sf-radius-button)] px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100"
     >
       <CartIcon />

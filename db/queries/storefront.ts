@@ -1,14 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb } from "../client";
-import {
-  collections,
-  contentPages,
-  products,
-  shops,
-  storefrontDesigns,
-  type FooterLink,
-} from "../schema";
+import { collections, contentPages, shops, storefrontDesigns, type FooterLink } from "../schema";
 import { DEFAULT_THEME } from "@/lib/storefront/theme";
 
 export type StorefrontDesign = {
@@ -200,30 +193,4 @@ export async function deleteContentPage(shopId: string, id: string) {
     .where(and(eq(contentPages.shopId, shopId), eq(contentPages.id, id)))
     .returning({ slug: contentPages.slug });
   return row ?? null;
-}
-
-export type StorefrontItemKind = "products" | "collections" | "pages";
-
-/** True when a shopper may see this item: active product, collection or content page. */
-export async function storefrontItemExists(
-  shopSlug: string,
-  kind: StorefrontItemKind,
-  slug: string,
-) {
-  const db = getDb();
-  const shop = db.select({ id: shops.id }).from(shops).where(eq(shops.slug, shopSlug));
-  const table =
-    kind === "products" ? products : kind === "collections" ? collections : contentPages;
-  const [row] = await db
-    .select({ id: table.id })
-    .from(table)
-    .where(
-      and(
-        eq(table.slug, slug),
-        inArray(table.shopId, shop),
-        kind === "products" ? eq(products.status, "active") : undefined,
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
 }

@@ -30,11 +30,25 @@ import { imageUrl } from "@/lib/storage";
  * input is an argument, and every result is tagged so merchant writes show at once.
  */
 
+const SHOP_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/**
+ * Cache Components needs one param set per dynamic segment at build time to prerender a
+ * reusable shell; real shops are rendered on first visit and then served from the cache (ISR).
+ * The placeholder is not a valid shop slug, so it renders the not-found page without a query.
+ */
+export const PLACEHOLDER = "__placeholder__";
+
 export type Storefront = NonNullable<Awaited<ReturnType<typeof getStorefront>>>;
 
 /** The shop, its design and navigation; null for an unknown shop. */
 export async function getStorefront(slug: string) {
   "use cache";
+  // Build-time placeholders (see storefrontPlaceholderParams) never reach the database.
+  if (!SHOP_SLUG.test(slug)) {
+    cacheLife("max");
+    return null;
+  }
   const shop = await findStorefrontShop(slug);
   if (!shop) {
     // A shop created under this slug later must not stay hidden for long.

@@ -170,7 +170,7 @@ export function DesignEditor({
                 </p>
               ) : (
                 <p id="design-logo-hint" className="text-sm text-zinc-600">
-                  PNG, JPEG, WebP or GIF up to 900 KB. Without a logo the shop name is shown.
+                  PNG, JPEG, WebP or GIF up to 5 MB. Without a logo the shop name is shown.
                 </p>
               )}
             </div>

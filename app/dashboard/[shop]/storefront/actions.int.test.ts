@@ -7,7 +7,7 @@ import { collections } from "@/db/schema";
 import { idleState } from "@/lib/actions";
 import { contentPagesTag, shopTag } from "@/lib/cache-tags";
 import { encodePng } from "@/lib/catalog/png";
-import { setStorage as installStorage, type Storage } from "@/lib/storage";
+import { setStorage, type Storage } from "@/lib/storage";
 import { makeShop, makeUser, uniqueSlug } from "@/lib/testing/factories";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -38,7 +38,7 @@ const memoryStorage: Storage = {
   delete: async (key) => void files.delete(key),
   url: (key) => `/api/images/${key}`,
 };
-installStorage(memoryStorage);
+setStorage(memoryStorage);
 
 const {
   createContentPageAction,

@@ -20,12 +20,9 @@ import { getStorage } from "@/lib/storage";
 import { contentPageSchema, designSchema, parseFooterLinks } from "@/lib/storefront/design-rules";
 
 const NO_ACCESS = "You do not have access to this shop, or your session has ended.";
-const MAX_LOGO_BYTES = 900 * 1024;
 
 async function readUpload(value: FormDataEntryValue | null) {
   if (!value || typeof value === "string" || value.size === 0) return null;
-  if (value.size > MAX_LOGO_BYTES)
-    return { ok: false as const, error: "Images here must be 900 KB or smaller." };
   const bytes = new Uint8Array(await value.arrayBuffer());
   const check = checkImage(bytes);
   return check.ok ? { ok: true as const, bytes, type: check.type } : check;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { Suspense } from "react";
 import { getCart } from "@/db/queries/carts";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
@@ -16,6 +17,9 @@ type Props = { params: Promise<{ shop: string }> };
 export const metadata: Metadata = { title: "Your cart", robots: { index: false } };
 
 export default async function CartPage({ params }: Props) {
+  // Per request, never a cached page: the first render of an uncached URL would not see the
+  // shopper's cookie or query string.
+  await connection();
   const { shop: slug } = await params;
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();

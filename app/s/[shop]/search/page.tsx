@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { Suspense } from "react";
 import type { ProductSort } from "@/db/queries/catalog-public";
 import { getStorefront, searchCatalog, type Storefront } from "@/lib/storefront/data";
@@ -22,6 +23,9 @@ const SORTS: { value: ProductSort; label: string }[] = [
 export const metadata: Metadata = { title: "Search", robots: { index: false } };
 
 export default async function SearchPage({ params, searchParams }: Props) {
+  // Per request, never a cached page: the first render of an uncached URL would not see the
+  // shopper's cookie or query string.
+  await connection();
   const { shop: slug } = await params;
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getContentPage, getStorefront } from "@/lib/storefront/data";
+import { PLACEHOLDER, getContentPage, getStorefront } from "@/lib/storefront/data";
 import { markdownToPlainText } from "@/lib/markdown";
 import { Prose } from "@/components/storefront/prose";
 
 type Props = { params: Promise<{ shop: string; page: string }> };
+
+export function generateStaticParams() {
+  return [{ page: PLACEHOLDER }];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { shop: slug, page: pageSlug } = await params;

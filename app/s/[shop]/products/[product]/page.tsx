@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getProductPage, getStorefront } from "@/lib/storefront/data";
+import { PLACEHOLDER, getProductPage, getStorefront } from "@/lib/storefront/data";
 import { shopPath } from "@/lib/storefront/links";
 import { markdownToPlainText } from "@/lib/markdown";
 import { formatMoney, minorToDecimalString } from "@/lib/money";
@@ -12,6 +12,10 @@ type Props = { params: Promise<{ shop: string; product: string }> };
 
 function summary(markdown: string, fallback: string) {
   return markdownToPlainText(markdown, 160) || fallback;
+}
+
+export function generateStaticParams() {
+  return [{ product: PLACEHOLDER }];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

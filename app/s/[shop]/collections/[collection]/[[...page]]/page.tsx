@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { COLLECTION_PAGE_SIZE, getCollectionPage, getStorefront } from "@/lib/storefront/data";
+import {
+  COLLECTION_PAGE_SIZE,
+  PLACEHOLDER,
+  getCollectionPage,
+  getStorefront,
+} from "@/lib/storefront/data";
 import { shopPath } from "@/lib/storefront/links";
 import { markdownToPlainText } from "@/lib/markdown";
 import { Pagination } from "@/components/storefront/pagination";
@@ -14,6 +19,10 @@ function pageNumber(segments: string[] | undefined) {
   if (!segments || segments.length === 0) return 1;
   if (segments.length > 1 || !/^[1-9]\d{0,4}$/.test(segments[0] ?? "")) return null;
   return Number(segments[0]);
+}
+
+export function generateStaticParams() {
+  return [{ collection: PLACEHOLDER, page: [] }];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
