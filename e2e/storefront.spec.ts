@@ -131,7 +131,7 @@ test.describe("storefront", () => {
   // KNOWN BUG (open): on a freshly started server the very first render of /s/{shop}/cart can
   // come out as "Your cart is empty" although the cookie holds a cart (later loads are right).
   // Passes alone, fails intermittently with 2 workers; fixme until the cause is found.
-  test.fixme("a shopper changes quantities on the cart page within stock and removes a line", async ({
+  test("a shopper changes quantities on the cart page within stock and removes a line", async ({
     page,
     baseURL,
   }) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { PLACEHOLDER, getStorefront } from "@/lib/storefront/data";
+import { getStorefront } from "@/lib/storefront/data";
 import { StorefrontShell } from "@/components/storefront/storefront-shell";
 
 // Blocking: the shop (cached) decides the status code before anything streams; only the
@@ -9,10 +9,6 @@ import { StorefrontShell } from "@/components/storefront/storefront-shell";
 export const instant = false;
 
 type Props = { children: ReactNode; params: Promise<{ shop: string }> };
-
-export function generateStaticParams() {
-  return [{ shop: PLACEHOLDER }];
-}
 
 export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
   const { shop: slug } = await params;

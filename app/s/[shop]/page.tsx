@@ -1,10 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getHomeProducts, getStorefront } from "@/lib/storefront/data";
+import { PLACEHOLDER, getHomeProducts, getStorefront } from "@/lib/storefront/data";
 import { shopPath } from "@/lib/storefront/links";
 import { ProductGrid } from "@/components/storefront/product-card";
 
 type Props = { params: Promise<{ shop: string }> };
+
+// A placeholder param lets the cached home page be stored per shop after its first visit.
+// (Not on the layout: the per-shopper cart and search pages must always render per request.)
+export function generateStaticParams() {
+  return [{ shop: PLACEHOLDER }];
+}
 
 export default async function StorefrontHome({ params }: Props) {
   const { shop: slug } = await params;

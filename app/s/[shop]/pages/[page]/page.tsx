@@ -7,7 +7,7 @@ import { Prose } from "@/components/storefront/prose";
 type Props = { params: Promise<{ shop: string; page: string }> };
 
 export function generateStaticParams() {
-  return [{ page: PLACEHOLDER }];
+  return [{ shop: PLACEHOLDER, page: PLACEHOLDER }];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

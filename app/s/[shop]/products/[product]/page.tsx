@@ -15,7 +15,7 @@ function summary(markdown: string, fallback: string) {
 }
 
 export function generateStaticParams() {
-  return [{ product: PLACEHOLDER }];
+  return [{ shop: PLACEHOLDER, product: PLACEHOLDER }];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

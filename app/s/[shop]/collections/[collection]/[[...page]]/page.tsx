@@ -22,7 +22,7 @@ function pageNumber(segments: string[] | undefined) {
 }
 
 export function generateStaticParams() {
-  return [{ collection: PLACEHOLDER, page: [] }];
+  return [{ shop: PLACEHOLDER, collection: PLACEHOLDER, page: [] }];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
