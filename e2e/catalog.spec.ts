@@ -217,23 +217,29 @@ test.describe("catalog", () => {
     await expect(page.getByText(/Showing 21–\d+ of \d+/)).toBeVisible();
     await page.getByRole("link", { name: "Previous page" }).click();
 
+    // Each Apply is a full page load: wait for it (stylesheets included) before reading the
+    // table, whose rows hold a desktop and a phone link that only CSS tells apart.
     await page.getByLabel("Search").fill("kenya");
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(table.getByRole("link", { name: "Kenya Nyeri AA" })).toBeVisible();
+    await page.waitForURL(/q=kenya/);
     await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table.getByRole("link", { name: "Kenya Nyeri AA" })).toBeVisible();
 
     await page.getByLabel("Search").fill("GRIND-WAL");
     await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/q=GRIND-WAL/);
     await expect(table.getByRole("link", { name: "Walnut Hand Grinder" })).toBeVisible();
 
     await page.getByLabel("Search").fill("");
     await page.getByLabel("Status").selectOption("draft");
     await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/status=draft/);
     await expect(table.getByRole("link", { name: "Ethiopia Guji Natural" })).toBeVisible();
 
     await page.getByLabel("Status").selectOption("");
     await page.getByLabel("Sort by").selectOption("price-asc");
     await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/sort=price-asc/);
     await expect(table.getByRole("row").nth(1)).toContainText("Paper Filters, 100 pack");
     await expect(table.getByRole("row").nth(1)).toContainText("$8.00");
 
