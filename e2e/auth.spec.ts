@@ -63,15 +63,26 @@ test.describe("accounts", () => {
     const user = await signUp(page, { email: uniqueEmail("throttle") });
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.goto("/sign-in");
+    // Wait for each attempt's answer before typing the next one: the form resets its fields
+    // when an answer arrives, which would otherwise wipe what was typed meanwhile.
+    const submit = async () => {
+      const answered = page.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in",
+      );
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await answered;
+      // The button is disabled and relabelled while the answer is being applied.
+      await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+    };
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("E-mail").fill(user.email);
       await page.getByLabel("Password").fill(`wrong-password-${i}`);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await submit();
       await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
     }
     await page.getByLabel("E-mail").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submit();
     await expect(page.getByText(/Too many failed sign-in attempts for this e-mail/)).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
   });
