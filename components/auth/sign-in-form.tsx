@@ -8,12 +8,26 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm() {
   const [state, action] = useActionState(signInAction, idleState);
+
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate className="space-y-5" aria-labelledby="sign-in-title">
-      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+    <form
+      action={action}
+      noValidate
+      className="space-y-5"
+      aria-labelledby="sign-in-title"
+      onSubmit={(e) => {
+        const input = e.currentTarget.elements.namedItem("callbackUrl");
+        if (input instanceof HTMLInputElement) {
+          input.value = new URLSearchParams(window.location.search).get("callbackUrl") ?? "";
+        }
+      }}
+    >
+      {/* Filled at submit from the address bar, so the page needs no streamed swap of the form
+          (which would drop what the user already typed); the action only follows relative paths. */}
+      <input type="hidden" name="callbackUrl" defaultValue="" />
       <div aria-live="polite" className="empty:sr-only">
         {state.message ? (
           <Alert tone="error" live>
