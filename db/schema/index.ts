@@ -4,3 +4,4 @@ export * from "./catalog";
 export * from "./platform";
 export * from "./storefront";
 export * from "./stripe";
+export * from "./orders";
