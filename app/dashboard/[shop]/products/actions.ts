@@ -41,6 +41,17 @@ async function load(formData: FormData) {
   return loadShopForAction(formData.get("shop"));
 }
 
+/** The caller's shop and the product named by the form's `productId`, or the error to show. */
+async function loadProduct(formData: FormData) {
+  const ctx = await load(formData);
+  if (!ctx) return { ok: false as const, state: errorState(NO_ACCESS) };
+  const productId = formData.get("productId");
+  if (!isUuid(productId)) return { ok: false as const, state: errorState(NOT_FOUND) };
+  const product = await getProductForShop(ctx.shop.id, productId);
+  if (!product) return { ok: false as const, state: errorState(NOT_FOUND) };
+  return { ok: true as const, ctx, productId, product };
+}
+
 /** Details + the single variant's price/SKU/stock, validated together. */
 function parseDetails(formData: FormData, currency: string, withVariant: boolean) {
   const values = formObject(formData);
@@ -100,12 +111,9 @@ export async function updateProductAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const ctx = await load(formData);
-  if (!ctx) return errorState(NO_ACCESS);
-  const productId = formData.get("productId");
-  if (!isUuid(productId)) return errorState(NOT_FOUND);
-  const current = await getProductForShop(ctx.shop.id, productId);
-  if (!current) return errorState(NOT_FOUND);
+  const loaded = await loadProduct(formData);
+  if (!loaded.ok) return loaded.state;
+  const { ctx, productId, product: current } = loaded;
   const input = parseDetails(formData, ctx.shop.currency, current.options.length === 0);
   if (!input.ok) return input.state;
   const result = await updateProductDetails(ctx.shop.id, productId, input.details, input.variant);
@@ -126,12 +134,9 @@ export async function saveOptionsAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const ctx = await load(formData);
-  if (!ctx) return errorState(NO_ACCESS);
-  const productId = formData.get("productId");
-  if (!isUuid(productId)) return errorState(NOT_FOUND);
-  const current = await getProductForShop(ctx.shop.id, productId);
-  if (!current) return errorState(NOT_FOUND);
+  const loaded = await loadProduct(formData);
+  if (!loaded.ok) return loaded.state;
+  const { ctx, productId, product: current } = loaded;
   const values = formObject(formData);
   const rowCount = Math.min(
     Number(values.optionRows ?? MAX_OPTIONS) || MAX_OPTIONS,
@@ -177,12 +182,9 @@ export async function saveVariantsAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const ctx = await load(formData);
-  if (!ctx) return errorState(NO_ACCESS);
-  const productId = formData.get("productId");
-  if (!isUuid(productId)) return errorState(NOT_FOUND);
-  const current = await getProductForShop(ctx.shop.id, productId);
-  if (!current) return errorState(NOT_FOUND);
+  const loaded = await loadProduct(formData);
+  if (!loaded.ok) return loaded.state;
+  const { ctx, productId, product: current } = loaded;
   const values = formObject(formData);
   const ids = formData.getAll("variantId").filter((v): v is string => typeof v === "string");
   if (ids.length === 0 || ids.length > 100) return errorState("Nothing to save.");
@@ -222,12 +224,9 @@ export async function uploadImagesAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const ctx = await load(formData);
-  if (!ctx) return errorState(NO_ACCESS);
-  const productId = formData.get("productId");
-  if (!isUuid(productId)) return errorState(NOT_FOUND);
-  const current = await getProductForShop(ctx.shop.id, productId);
-  if (!current) return errorState(NOT_FOUND);
+  const loaded = await loadProduct(formData);
+  if (!loaded.ok) return loaded.state;
+  const { ctx, productId, product: current } = loaded;
   const files = formData
     .getAll("images")
     .filter(
@@ -350,12 +349,9 @@ export async function duplicateProductAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
-  const ctx = await load(formData);
-  if (!ctx) return errorState(NO_ACCESS);
-  const productId = formData.get("productId");
-  if (!isUuid(productId)) return errorState(NOT_FOUND);
-  const source = await getProductForShop(ctx.shop.id, productId);
-  if (!source) return errorState(NOT_FOUND);
+  const loaded = await loadProduct(formData);
+  if (!loaded.ok) return loaded.state;
+  const { ctx, product: source } = loaded;
   const slug = await freeProductSlug(ctx.shop.id, `${source.slug}-copy`);
   // Copies get their own files so deleting one product never breaks the other's images.
   const storage = getStorage();
