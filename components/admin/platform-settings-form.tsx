@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { updatePlatformSettingsAction } from "@/app/admin/actions";
 import { idleState } from "@/lib/actions";
 import { Alert } from "@/components/ui/alert";
-import { SelectField, TextField } from "@/components/ui/field";
+import { FeeFields } from "@/components/admin/fee-fields";
+import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export type PlatformSettingsValues = {
@@ -37,40 +38,7 @@ export function PlatformSettingsForm({ current }: { current: PlatformSettingsVal
           above the charge. Amounts are in the smallest unit of the shop&apos;s currency (30 =
           $0.30, or ¥30).
         </p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label="Percentage (%)"
-            name="feePercent"
-            inputMode="decimal"
-            required
-            defaultValue={v.feePercent}
-            error={e.feePercent}
-          />
-          <TextField
-            label="Fixed amount (minor units)"
-            name="feeFixed"
-            inputMode="numeric"
-            required
-            defaultValue={v.feeFixed}
-            error={e.feeFixed}
-          />
-          <TextField
-            label="Minimum fee (minor units)"
-            name="feeMin"
-            inputMode="numeric"
-            hint="Optional."
-            defaultValue={v.feeMin}
-            error={e.feeMin}
-          />
-          <TextField
-            label="Maximum fee (minor units)"
-            name="feeMax"
-            inputMode="numeric"
-            hint="Optional."
-            defaultValue={v.feeMax}
-            error={e.feeMax}
-          />
-        </div>
+        <FeeFields values={v} errors={e} />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-zinc-900">Refunds and checkout</legend>

@@ -51,8 +51,15 @@ function FieldShell({
   );
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode) {
-  return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+/** The id and the aria wiring every control in a field shares. */
+function useControl(idProp: string | undefined, error?: string, hint?: ReactNode) {
+  const generated = useId();
+  const id = idProp ?? generated;
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  } as const;
 }
 
 export function TextField({
@@ -60,20 +67,13 @@ export function TextField({
   error,
   hint,
   className,
-  id: idProp,
+  id,
   ...props
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const generated = useId();
-  const id = idProp ?? generated;
+  const control = useControl(id, error, hint);
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={controlClasses(Boolean(error), "h-10")}
-        {...props}
-      />
+    <FieldShell id={control.id} label={label} error={error} hint={hint} className={className}>
+      <input {...control} className={controlClasses(Boolean(error), "h-10")} {...props} />
     </FieldShell>
   );
 }
@@ -83,21 +83,14 @@ export function SelectField({
   error,
   hint,
   className,
-  id: idProp,
+  id,
   children,
   ...props
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const generated = useId();
-  const id = idProp ?? generated;
+  const control = useControl(id, error, hint);
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={controlClasses(Boolean(error), "h-10 pr-8")}
-        {...props}
-      >
+    <FieldShell id={control.id} label={label} error={error} hint={hint} className={className}>
+      <select {...control} className={controlClasses(Boolean(error), "h-10 pr-8")} {...props}>
         {children}
       </select>
     </FieldShell>
@@ -109,20 +102,13 @@ export function TextareaField({
   error,
   hint,
   className,
-  id: idProp,
+  id,
   ...props
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const generated = useId();
-  const id = idProp ?? generated;
+  const control = useControl(id, error, hint);
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={controlClasses(Boolean(error), "py-2")}
-        {...props}
-      />
+    <FieldShell id={control.id} label={label} error={error} hint={hint} className={className}>
+      <textarea {...control} className={controlClasses(Boolean(error), "py-2")} {...props} />
     </FieldShell>
   );
 }
