@@ -1,0 +1,129 @@
+import { formatMoney } from "@/lib/money";
+
+export type BarDatum = { day: string; amount: number };
+
+const W = 720;
+const H = 220;
+const PAD = { top: 12, right: 8, bottom: 28, left: 8 };
+
+function shortDay(day: string) {
+  const d = new Date(`${day}T00:00:00Z`);
+  return d.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+/**
+ * Daily amounts as SVG bars. The picture is labelled with a one-line summary, and the same
+ * numbers are available as a table (collapsed by default) for screen readers and keyboard users.
+ */
+export function DailyBarChart({
+  id,
+  title,
+  data,
+  currency,
+}: {
+  id: string;
+  title: string;
+  data: BarDatum[];
+  currency: string;
+}) {
+  const max = Math.max(0, ...data.map((d) => d.amount));
+  const total = data.reduce((s, d) => s + d.amount, 0);
+  const best = data.reduce<BarDatum | null>((b, d) => (!b || d.amount > b.amount ? d : b), null);
+  const innerW = W - PAD.left - PAD.right;
+  const innerH = H - PAD.top - PAD.bottom;
+  const slot = data.length ? innerW / data.length : innerW;
+  const barW = Math.max(1, slot * 0.7);
+  const labelEvery = Math.max(1, Math.ceil(data.length / 7));
+  const summary =
+    total === 0
+      ? `No sales in these ${data.length} days.`
+      : `${formatMoney(total, currency)} over ${data.length} days; best day ${best ? shortDay(best.day) : ""} with ${formatMoney(best?.amount ?? 0, currency)}.`;
+
+  return (
+    <figure className="space-y-3">
+      <figcaption id={`${id}-title`} className="text-sm font-medium text-zinc-800">
+        {title}
+        <span id={`${id}-desc`} className="block font-normal text-zinc-600">
+          {summary}
+        </span>
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+        className="h-auto w-full"
+        preserveAspectRatio="none"
+      >
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={H - PAD.bottom}
+          y2={H - PAD.bottom}
+          className="stroke-zinc-300"
+          strokeWidth={1}
+        />
+        {data.map((d, i) => {
+          const h = max > 0 ? (d.amount / max) * innerH : 0;
+          const x = PAD.left + i * slot + (slot - barW) / 2;
+          return (
+            <g key={d.day}>
+              <rect
+                x={x}
+                y={H - PAD.bottom - h}
+                width={barW}
+                height={Math.max(h, d.amount > 0 ? 1 : 0)}
+                rx={Math.min(3, barW / 3)}
+                className="fill-brand-600"
+              >
+                <title>{`${shortDay(d.day)}: ${formatMoney(d.amount, currency)}`}</title>
+              </rect>
+              {i % labelEvery === 0 ? (
+                <text
+                  x={PAD.left + i * slot + slot / 2}
+                  y={H - 8}
+                  textAnchor="middle"
+                  className="fill-zinc-600 text-[11px]"
+                >
+                  {shortDay(d.day)}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+      <details className="text-sm">
+        <summary className="cursor-pointer rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+          Show the numbers as a table
+        </summary>
+        <div className="mt-2 max-h-72 overflow-auto rounded-lg border border-zinc-200">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead className="bg-zinc-50 text-xs text-zinc-600 uppercase">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Day
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Amount
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {data.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row" className="px-3 py-1.5 font-normal">
+                    <time dateTime={d.day}>{shortDay(d.day)}</time>
+                  </th>
+                  <td className="px-3 py-1.5 text-right tabular-nums">
+                    {formatMoney(d.amount, currency)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
