@@ -150,7 +150,9 @@ export async function listShopsForAdmin(opts: {
       ? [asc(shops.name)]
       : opts.sort === "status"
         ? [asc(shops.connectStatus), asc(shops.name)]
-        : [desc(shops.createdAt)];
+        : opts.sort === "gmv"
+          ? [desc(money.gmv), asc(shops.name)]
+          : [desc(shops.createdAt)];
   const db = getDb();
   const [rows, [total]] = await Promise.all([
     db
