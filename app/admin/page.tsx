@@ -38,13 +38,25 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
       />
       <div className="space-y-8">
         {money.totals.length === 0 ? (
-          <StatGrid
-            stats={[
-              { label: "GMV", value: formatMoney(0, "USD") },
-              { label: "Paid orders", value: 0 },
-              { label: "Net platform revenue", value: formatMoney(0, "USD") },
-            ]}
-          />
+          <>
+            <StatGrid
+              stats={[
+                { label: "GMV", value: formatMoney(0, "USD") },
+                { label: "Paid orders", value: 0 },
+                { label: "Net platform revenue", value: formatMoney(0, "USD") },
+              ]}
+            />
+            <Card>
+              <CardBody>
+                <DailyBarChart
+                  id="gmv-empty"
+                  title={`Daily GMV, last ${period} days`}
+                  data={fillDays(range, [])}
+                  currency="USD"
+                />
+              </CardBody>
+            </Card>
+          </>
         ) : (
           money.totals.map((t) => {
             const m = (n: number) => formatMoney(n, t.currency);

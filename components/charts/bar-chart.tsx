@@ -96,7 +96,12 @@ export function DailyBarChart({
         <summary className="cursor-pointer rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
           Show the numbers as a table
         </summary>
-        <div className="mt-2 max-h-72 overflow-auto rounded-lg border border-zinc-200">
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label={`${title}: table`}
+          className="mt-2 max-h-72 overflow-auto rounded-lg border border-zinc-200 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{title}</caption>
             <thead className="bg-zinc-50 text-xs text-zinc-600 uppercase">
