@@ -4,7 +4,7 @@ export type BarDatum = { day: string; amount: number };
 
 const W = 720;
 const H = 220;
-const PAD = { top: 12, right: 8, bottom: 28, left: 8 };
+const PAD = { top: 8, right: 4, bottom: 4, left: 4 };
 
 function shortDay(day: string) {
   const d = new Date(`${day}T00:00:00Z`);
@@ -33,7 +33,9 @@ export function DailyBarChart({
   const innerH = H - PAD.top - PAD.bottom;
   const slot = data.length ? innerW / data.length : innerW;
   const barW = Math.max(1, slot * 0.7);
-  const labelEvery = Math.max(1, Math.ceil(data.length / 7));
+  const ticks = data.length
+    ? [...new Set([0, Math.floor((data.length - 1) / 2), data.length - 1])].map((i) => data[i]!)
+    : [];
   const summary =
     total === 0
       ? `No sales in these ${data.length} days.`
@@ -52,7 +54,7 @@ export function DailyBarChart({
         role="img"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-desc`}
-        className="h-auto w-full"
+        className="h-40 w-full sm:h-56"
         preserveAspectRatio="none"
       >
         <line
@@ -78,20 +80,20 @@ export function DailyBarChart({
               >
                 <title>{`${shortDay(d.day)}: ${formatMoney(d.amount, currency)}`}</title>
               </rect>
-              {i % labelEvery === 0 ? (
-                <text
-                  x={PAD.left + i * slot + slot / 2}
-                  y={H - 8}
-                  textAnchor="middle"
-                  className="fill-zinc-600 text-[11px]"
-                >
-                  {shortDay(d.day)}
-                </text>
-              ) : null}
             </g>
           );
         })}
       </svg>
+      <div aria-hidden="true" className="-mt-2 flex justify-between text-xs text-zinc-600">
+        {ticks.map((d) => (
+          <span key={d.day}>{shortDay(d.day)}</span>
+        ))}
+      </div>
+      {max > 0 ? (
+        <p aria-hidden="true" className="text-xs text-zinc-600">
+          Tallest bar: {formatMoney(max, currency)}
+        </p>
+      ) : null}
       <details className="text-sm">
         <summary className="cursor-pointer rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
           Show the numbers as a table
