@@ -39,7 +39,7 @@ export function DailyBarChart({
   const summary =
     total === 0
       ? `No sales in these ${data.length} days.`
-      : `${formatMoney(total, currency)} over ${data.length} days; best day ${best ? shortDay(best.day) : ""} with ${formatMoney(best?.amount ?? 0, currency)}.`;
+      : `Total ${formatMoney(total, currency)} over ${data.length} days; best day ${best ? shortDay(best.day) : ""} with ${formatMoney(best?.amount ?? 0, currency)}.`;
 
   return (
     <figure className="space-y-3">

@@ -19,7 +19,7 @@ const stamp = (d: Date | null) =>
 export default async function AdminEventPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const { id } = await params;
-  const parsed = eventIdSchema.safeParse({ eventId: decodeURIComponent(id) });
+  const parsed = eventIdSchema.safeParse({ eventId: id });
   if (!parsed.success) notFound();
   const data = await getStripeEventForAdmin(parsed.data.eventId);
   if (!data) notFound();
