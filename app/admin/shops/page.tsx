@@ -166,6 +166,7 @@ export default async function AdminShopsPage({ searchParams }: { searchParams: S
                     ) : null}
                   </td>
                   <td className="block text-xs text-zinc-700 sm:table-cell sm:px-4 sm:py-3">
+                    <span className="sm:sr-only">Requirements: </span>
                     {shop.accountType ? (
                       (shop.currentlyDue?.length ?? 0) + (shop.pastDue?.length ?? 0) > 0 ? (
                         <>
