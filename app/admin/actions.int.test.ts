@@ -59,6 +59,8 @@ describe("admin actions", () => {
         ["demote", actions.demoteUserAction, form({ userId: victim.id })],
         ["lock", actions.lockUserAction, form({ userId: victim.id })],
         ["unlock", actions.unlockUserAction, form({ userId: victim.id })],
+        ["resync", actions.resyncShopAccountAction, form({ shopId: shop.id })],
+        ["replay", actions.replayEventAction, form({ eventId: "evt_1NotForMerchants" })],
       ];
     for (const who of [null, merchant]) {
       session.user = who;

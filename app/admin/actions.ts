@@ -10,10 +10,17 @@ import {
   suspendShop,
   updatePlatformSettings,
 } from "@/db/queries/admin";
+import { findShopStripeAccount } from "@/db/queries/connect";
+import { recordAudit } from "@/db/queries/platform";
+import { findStripeEvent } from "@/db/queries/stripe-events";
+import { findShopById } from "@/db/queries/shops";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
+import { syncShopAccount } from "@/lib/stripe/connect";
+import { processStoredEvent } from "@/lib/stripe/webhooks";
 import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
 import { loadAdminForAction } from "@/lib/auth/session";
 import {
+  eventIdSchema,
   feeOverrideSchema,
   platformSettingsSchema,
   shopIdSchema,
@@ -168,4 +175,66 @@ export async function unlockUserAction(_prev: ActionState, formData: FormData) {
   return userAction(formData, (a, id) => setUserLocked(a, id, false), "User unlocked.", {
     refuseSelf: "You cannot unlock yourself.",
   });
+}
+
+/** Re-reads the shop's connected account from Stripe and stores it (snapshot + shop status). */
+export async function resyncShopAccountAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const admin = await loadAdminForAction();
+  if (!admin) return errorState(NOT_ALLOWED);
+  const parsed = shopIdSchema.safeParse({ shopId: formData.get("shopId") });
+  if (!parsed.success) return errorState("That shop could not be found.");
+  const shop = await findShopById(parsed.data.shopId);
+  if (!shop) return errorState("That shop no longer exists.");
+  const before = await findShopStripeAccount(shop.id);
+  const result = await syncShopAccount(shop);
+  if (!result.ok) return errorState(result.message);
+  const after = await findShopStripeAccount(shop.id);
+  const facts = (a: typeof before) =>
+    a && {
+      accountId: a.accountId,
+      chargesEnabled: a.chargesEnabled,
+      payoutsEnabled: a.payoutsEnabled,
+      currentlyDue: a.currentlyDue,
+      disabledReason: a.disabledReason,
+    };
+  await recordAudit({
+    actor: actorOf(admin),
+    action: "shop.stripe_resynced",
+    shopId: shop.id,
+    target: { type: "shop", id: shop.id },
+    before: { status: shop.connectStatus, account: facts(before) },
+    after: { status: result.value, account: facts(after) },
+  });
+  revalidatePath("/admin", "layout");
+  return { status: "success", message: `Re-synced from Stripe: status is now ${result.value}.` };
+}
+
+/** Runs a stored Stripe event through its handler again (handlers are idempotent). Audited. */
+export async function replayEventAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const admin = await loadAdminForAction();
+  if (!admin) return errorState(NOT_ALLOWED);
+  const parsed = eventIdSchema.safeParse({ eventId: formData.get("eventId") });
+  if (!parsed.success) return errorState("That event could not be found.");
+  const before = await findStripeEvent(parsed.data.eventId);
+  if (!before) return errorState("That event could not be found.");
+  const result = await processStoredEvent(before.id, { force: true });
+  const after = await findStripeEvent(before.id);
+  await recordAudit({
+    actor: actorOf(admin),
+    action: "stripe_event.replayed",
+    target: { type: "stripe_event", id: before.id },
+    before: { outcome: before.outcome, error: before.error },
+    after: { outcome: after?.outcome ?? result.outcome, error: after?.error ?? null },
+  });
+  revalidatePath("/admin", "layout");
+  if (result.outcome === "failed") {
+    return errorState(`Replayed: the handler failed again — ${result.error ?? "see the error"}.`);
+  }
+  return { status: "success", message: `Replayed: ${after?.outcome ?? result.outcome}.` };
 }

@@ -9,6 +9,8 @@ const items = [
   { href: "/admin/shops", label: "Shops" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/fees", label: "Fees & checkout" },
+  { href: "/admin/reconciliation", label: "Fee reconciliation" },
+  { href: "/admin/events", label: "Stripe events" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -14,6 +14,8 @@ export function shopNavItems(slug: string): ShopNavItem[] {
     { href: `${base}/products`, label: "Products" },
     { href: `${base}/collections`, label: "Collections" },
     { href: `${base}/storefront`, label: "Storefront" },
+    { href: `${base}/analytics`, label: "Analytics" },
+    { href: `${base}/balance`, label: "Balance & payouts" },
     { href: `${base}/settings/payments`, label: "Payments" },
   ];
 }

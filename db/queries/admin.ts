@@ -15,13 +15,17 @@ import {
 import { getDb, type Executor } from "../client";
 import {
   auditLog,
+  orders,
   platformSettings,
   shopFeeOverrides,
   shopMembers,
   shops,
+  stripeAccounts,
   users,
   type UserRole,
 } from "../schema";
+import type { PeriodRange } from "@/lib/analytics/period";
+import { shopPeriodMoneyColumns } from "./analytics";
 import { recordAudit } from "./platform";
 
 export const ADMIN_PAGE_SIZE = 25;
@@ -113,14 +117,16 @@ export async function setUserLocked(actor: Actor, userId: string, locked: boolea
 
 // ── shops ─────────────────────────────────────────────────────────────────────
 
-export type AdminShopSort = "newest" | "name" | "status";
+export type AdminShopSort = "newest" | "name" | "status" | "gmv";
 
 export async function listShopsForAdmin(opts: {
   q?: string;
   page: number;
   sort: AdminShopSort;
   filter?: "suspended" | "attention" | "all";
+  range: PeriodRange;
 }) {
+  const money = shopPeriodMoneyColumns(opts.range, shops.id);
   const owner = sql<string>`(select u.email from ${shopMembers} m join ${users} u on u.id = m.user_id where m.shop_id = ${shops.id} and m.role = 'owner' order by m.created_at limit 1)`;
   const conditions: SQL[] = [];
   if (opts.q) {
@@ -144,7 +150,9 @@ export async function listShopsForAdmin(opts: {
       ? [asc(shops.name)]
       : opts.sort === "status"
         ? [asc(shops.connectStatus), asc(shops.name)]
-        : [desc(shops.createdAt)];
+        : opts.sort === "gmv"
+          ? [desc(money.gmv), asc(shops.name)]
+          : [desc(shops.createdAt)];
   const db = getDb();
   const [rows, [total]] = await Promise.all([
     db
@@ -157,8 +165,20 @@ export async function listShopsForAdmin(opts: {
         suspendedAt: shops.suspendedAt,
         createdAt: shops.createdAt,
         ownerEmail: owner,
+        accountId: stripeAccounts.accountId,
+        accountType: stripeAccounts.type,
+        feesPayer: stripeAccounts.feesPayer,
+        chargesEnabled: stripeAccounts.chargesEnabled,
+        payoutsEnabled: stripeAccounts.payoutsEnabled,
+        currentlyDue: stripeAccounts.currentlyDue,
+        pastDue: stripeAccounts.pastDue,
+        currentDeadline: stripeAccounts.currentDeadline,
+        gmv: money.gmv,
+        feeRevenue: money.feeRevenue,
+        paidOrders: money.paidOrders,
       })
       .from(shops)
+      .leftJoin(stripeAccounts, eq(stripeAccounts.shopId, shops.id))
       .where(where)
       .orderBy(...order)
       .limit(ADMIN_PAGE_SIZE)
@@ -389,4 +409,26 @@ export async function countAdmins() {
     .from(users)
     .where(and(eq(users.role, "admin"), isNull(users.lockedAt)));
   return row?.n ?? 0;
+}
+
+/** A shop's latest orders for the admin shop page (any status). */
+export async function recentOrdersForShop(shopId: string, limit = 10) {
+  return getDb()
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      currency: orders.currency,
+      total: orders.total,
+      applicationFee: orders.applicationFee,
+      applicationFeeRefunded: orders.applicationFeeRefunded,
+      refundedAmount: orders.refundedAmount,
+      email: orders.email,
+      createdAt: orders.createdAt,
+      paidAt: orders.paidAt,
+    })
+    .from(orders)
+    .where(eq(orders.shopId, shopId))
+    .orderBy(desc(orders.createdAt))
+    .limit(limit);
 }

@@ -72,3 +72,11 @@ export const userActionSchema = z.object({ userId: z.uuid() });
 export const shopIdSchema = z.object({ shopId: z.uuid() });
 
 export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+/** A Stripe event id as stored in the inbox. */
+export const eventIdSchema = z.object({
+  eventId: z
+    .string()
+    .trim()
+    .regex(/^evt_[A-Za-z0-9_]{1,250}$/, "That event could not be found."),
+});

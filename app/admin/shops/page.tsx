@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ADMIN_PAGE_SIZE, listShopsForAdmin, type AdminShopSort } from "@/db/queries/admin";
 import { pageSchema } from "@/lib/admin/validation";
+import { parsePeriod, periodRange } from "@/lib/analytics/period";
+import { formatMoney } from "@/lib/money";
 import { requireAdmin } from "@/lib/auth/session";
 import { ConnectBadge } from "@/components/admin/connect-badge";
 import { Badge } from "@/components/ui/badge";
@@ -20,12 +22,20 @@ export default async function AdminShopsPage({ searchParams }: { searchParams: S
   await requireAdmin();
   const sp = await searchParams;
   const q = one(sp.q)?.trim().slice(0, 100) || undefined;
+  const sortRaw = one(sp.sort);
   const sort: AdminShopSort =
-    one(sp.sort) === "name" ? "name" : one(sp.sort) === "status" ? "status" : "newest";
+    sortRaw === "name" || sortRaw === "status" || sortRaw === "gmv" ? sortRaw : "newest";
+  const period = parsePeriod(sp.period);
   const filterRaw = one(sp.filter);
   const filter = filterRaw === "suspended" || filterRaw === "attention" ? filterRaw : "all";
   const page = pageSchema.parse(one(sp.page));
-  const { rows, total } = await listShopsForAdmin({ q, page, sort, filter });
+  const { rows, total } = await listShopsForAdmin({
+    q,
+    page,
+    sort,
+    filter,
+    range: periodRange(period),
+  });
 
   return (
     <>
@@ -35,7 +45,7 @@ export default async function AdminShopsPage({ searchParams }: { searchParams: S
       />
       <form
         role="search"
-        className="mb-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
+        className="mb-4 grid gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-[1fr_auto_auto_auto_auto]"
         action="/admin/shops"
       >
         <div>
@@ -78,6 +88,22 @@ export default async function AdminShopsPage({ searchParams }: { searchParams: S
             <option value="newest">Newest</option>
             <option value="name">Name</option>
             <option value="status">Stripe status</option>
+            <option value="gmv">GMV in period</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="shop-period" className="mb-1.5 block text-sm font-medium text-zinc-800">
+            Period
+          </label>
+          <select
+            id="shop-period"
+            name="period"
+            defaultValue={String(period)}
+            className={controlClasses(false, "h-10")}
+          >
+            <option value="7">Last 7 days</option>
+            <option value="30">Last 30 days</option>
+            <option value="90">Last 90 days</option>
           </select>
         </div>
         <button type="submit" className={buttonClasses({ variant: "secondary" })}>
@@ -102,7 +128,10 @@ export default async function AdminShopsPage({ searchParams }: { searchParams: S
                   Stripe
                 </th>
                 <th scope="col" className="px-4 py-3 font-medium">
-                  Created
+                  Requirements
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  GMV · fees ({period}d)
                 </th>
               </tr>
             </thead>
@@ -123,12 +152,52 @@ export default async function AdminShopsPage({ searchParams }: { searchParams: S
                   <td className="block text-zinc-700 sm:table-cell sm:px-4 sm:py-3">
                     {shop.ownerEmail ?? "—"}
                   </td>
-                  <td className="mt-1 flex flex-wrap gap-1 sm:mt-0 sm:table-cell sm:px-4 sm:py-3">
-                    <ConnectBadge status={shop.connectStatus} />{" "}
-                    {shop.suspendedAt ? <Badge tone="danger">Suspended</Badge> : null}
+                  <td className="mt-1 block sm:mt-0 sm:table-cell sm:px-4 sm:py-3">
+                    <span className="flex flex-wrap gap-1">
+                      <ConnectBadge status={shop.connectStatus} />
+                      {shop.suspendedAt ? <Badge tone="danger">Suspended</Badge> : null}
+                    </span>
+                    {shop.accountType ? (
+                      <span className="mt-1 block text-xs text-zinc-600">
+                        {shop.accountType === "express" ? "Express" : "Standard"} · charges{" "}
+                        {shop.chargesEnabled ? "on" : "off"} · payouts{" "}
+                        {shop.payoutsEnabled ? "on" : "off"}
+                      </span>
+                    ) : null}
                   </td>
-                  <td className="block text-zinc-600 sm:table-cell sm:px-4 sm:py-3">
-                    {shop.createdAt.toISOString().slice(0, 10)}
+                  <td className="block text-xs text-zinc-700 sm:table-cell sm:px-4 sm:py-3">
+                    <span className="sm:sr-only">Requirements: </span>
+                    {shop.accountType ? (
+                      (shop.currentlyDue?.length ?? 0) + (shop.pastDue?.length ?? 0) > 0 ? (
+                        <>
+                          {(shop.pastDue?.length ?? 0) > 0 ? (
+                            <span className="font-medium text-red-700">
+                              {shop.pastDue?.length} past due{" "}
+                            </span>
+                          ) : null}
+                          {shop.currentlyDue?.length ?? 0} due
+                          {shop.currentDeadline ? (
+                            <span className="block">
+                              by{" "}
+                              <time dateTime={shop.currentDeadline.toISOString()}>
+                                {shop.currentDeadline.toISOString().slice(0, 10)}
+                              </time>
+                            </span>
+                          ) : null}
+                        </>
+                      ) : (
+                        "None due"
+                      )
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="block text-zinc-700 tabular-nums sm:table-cell sm:px-4 sm:py-3 sm:text-right">
+                    <span className="sm:sr-only">GMV </span>
+                    {formatMoney(shop.gmv, shop.currency)}
+                    <span className="block text-xs text-zinc-600">
+                      fees {formatMoney(shop.feeRevenue, shop.currency)} · {shop.paidOrders} orders
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -141,7 +210,7 @@ export default async function AdminShopsPage({ searchParams }: { searchParams: S
         pageSize={ADMIN_PAGE_SIZE}
         total={total}
         basePath="/admin/shops"
-        params={{ q, sort, filter }}
+        params={{ q, sort, filter, period: String(period) }}
       />
     </>
   );

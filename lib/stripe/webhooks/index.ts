@@ -38,7 +38,9 @@ export async function processStoredEvent(
     return { eventId, outcome: "ignored", skipped: false };
   }
   try {
-    const outcome = await handler(claimed.payload as Stripe.Event);
+    const ran = await handler(claimed.payload as Stripe.Event);
+    // A replay that finds nothing left to do leaves a processed event marked processed.
+    const outcome = claimed.outcome === "processed" && ran === "ignored" ? "processed" : ran;
     await recordStripeEventOutcome(eventId, outcome);
     return { eventId, outcome, skipped: false };
   } catch (error) {

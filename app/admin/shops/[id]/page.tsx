@@ -2,12 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getShopForAdmin, listAuditLog } from "@/db/queries/admin";
+import { getShopForAdmin, listAuditLog, recentOrdersForShop } from "@/db/queries/admin";
+import { recentEventsForAccount } from "@/db/queries/admin-events";
+import { shopAnalytics } from "@/db/queries/analytics";
+import { findShopStripeAccount } from "@/db/queries/connect";
 import { getPlatformSettings } from "@/db/queries/platform";
-import { reinstateShopAction } from "@/app/admin/actions";
+import { reinstateShopAction, resyncShopAccountAction } from "@/app/admin/actions";
+import { parsePeriod, periodRange } from "@/lib/analytics/period";
+import { formatMoney } from "@/lib/money";
+import { requirementLabels } from "@/lib/stripe/account";
 import { bpsToPercentString, minorToString } from "@/lib/admin/format";
 import { requireAdmin } from "@/lib/auth/session";
 import { ConnectBadge } from "@/components/admin/connect-badge";
+import { EventOutcomeBadge } from "@/components/admin/event-outcome-badge";
+import { PeriodTabs } from "@/components/charts/period-tabs";
+import { StatGrid } from "@/components/charts/stat-grid";
+import { Badge } from "@/components/ui/badge";
 import { FeeOverrideForm } from "@/components/admin/fee-override-form";
 import { InlineAction } from "@/components/admin/inline-action";
 import { SuspendForm } from "@/components/admin/suspend-form";
@@ -17,17 +27,34 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Shop" };
 
-export default async function AdminShopPage({ params }: { params: Promise<{ id: string }> }) {
+const stamp = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "—");
+
+export default async function AdminShopPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
+  const period = parsePeriod((await searchParams).period);
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const data = await getShopForAdmin(id);
   if (!data) notFound();
   const { shop, members, feeOverride } = data;
-  const [settings, audit] = await Promise.all([
+  const [settings, audit, account, recentOrders, money] = await Promise.all([
     getPlatformSettings(),
     listAuditLog({ page: 1, shopId: shop.id }),
+    findShopStripeAccount(shop.id),
+    recentOrdersForShop(shop.id),
+    shopAnalytics(shop.id, periodRange(period)),
   ]);
+  const events = account?.accountId ? await recentEventsForAccount(account.accountId) : [];
+  const totals = money.totals.find((t) => t.currency === shop.currency.toUpperCase());
+  const m = (n: number) => formatMoney(n, shop.currency);
+  const platformPays =
+    account?.feesPayer === "application" || (!account?.feesPayer && account?.type === "express");
 
   return (
     <>
@@ -52,6 +79,189 @@ export default async function AdminShopPage({ params }: { params: Promise<{ id: 
                 </li>
               ))}
             </ul>
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Stripe account"
+            description="The stored snapshot of the shop's connected account."
+            actions={
+              account?.accountId && !account.disconnectedAt ? (
+                <InlineAction
+                  action={resyncShopAccountAction}
+                  fields={{ shopId: shop.id }}
+                  label="Re-sync from Stripe"
+                  pendingLabel="Asking Stripe…"
+                />
+              ) : null
+            }
+          />
+          <CardBody>
+            {!account?.accountId ? (
+              <p className="text-sm text-zinc-600">This shop has no connected Stripe account.</p>
+            ) : (
+              <dl className="grid gap-4 text-sm sm:grid-cols-3">
+                <div>
+                  <dt className="text-zinc-600">Account</dt>
+                  <dd className="mt-0.5 font-mono break-all">{account.accountId}</dd>
+                </div>
+                <div>
+                  <dt className="text-zinc-600">Type · Stripe fees paid by</dt>
+                  <dd className="mt-0.5">
+                    {account.type === "express" ? "Express" : "Standard"} ·{" "}
+                    {platformPays ? "Bazaar" : "the merchant"}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-zinc-600">Capabilities</dt>
+                  <dd className="mt-0.5 flex flex-wrap gap-1">
+                    <Badge tone={account.chargesEnabled ? "success" : "warning"}>
+                      Charges {account.chargesEnabled ? "enabled" : "disabled"}
+                    </Badge>
+                    <Badge tone={account.payoutsEnabled ? "success" : "warning"}>
+                      Payouts {account.payoutsEnabled ? "enabled" : "disabled"}
+                    </Badge>
+                  </dd>
+                </div>
+                <div className="sm:col-span-2">
+                  <dt className="text-zinc-600">Requirements due</dt>
+                  <dd className="mt-0.5">
+                    {account.currentlyDue.length + account.pastDue.length === 0
+                      ? "None"
+                      : requirementLabels([...account.pastDue, ...account.currentlyDue]).join(", ")}
+                    {account.currentDeadline
+                      ? ` · deadline ${stamp(account.currentDeadline)} UTC`
+                      : ""}
+                    {account.disabledReason ? ` · disabled: ${account.disabledReason}` : ""}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-zinc-600">Last synced · disconnected</dt>
+                  <dd className="mt-0.5">
+                    {stamp(account.syncedAt)} · {stamp(account.disconnectedAt)}
+                  </dd>
+                </div>
+              </dl>
+            )}
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Sales and fees"
+            description={`Paid orders in the last ${period} days.`}
+            actions={<PeriodTabs current={period} basePath={`/admin/shops/${shop.id}`} />}
+          />
+          <CardBody className="space-y-4">
+            <StatGrid
+              stats={[
+                { label: "GMV", value: m(totals?.revenue ?? 0) },
+                { label: "Paid orders", value: totals?.orders ?? 0 },
+                {
+                  label: "Platform fee revenue",
+                  value: m(totals?.netApplicationFees ?? 0),
+                  hint: `Collected ${m(totals?.applicationFees ?? 0)}, refunded ${m(totals?.applicationFeesRefunded ?? 0)}`,
+                },
+                { label: "Refunds", value: m(totals?.refunds ?? 0) },
+                {
+                  label: "Stripe fees",
+                  value: m(totals?.stripeFees ?? 0),
+                  hint: platformPays ? "Paid by Bazaar" : "Paid by the merchant",
+                },
+              ]}
+            />
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader title="Recent orders" />
+          <CardBody className="p-0">
+            {recentOrders.length === 0 ? (
+              <p className="px-5 py-4 text-sm text-zinc-600">No orders yet.</p>
+            ) : (
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Recent orders</caption>
+                <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase">
+                  <tr>
+                    <th scope="col" className="px-4 py-3 font-medium">
+                      Order
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right font-medium">
+                      Total
+                    </th>
+                    <th
+                      scope="col"
+                      className="hidden px-4 py-3 text-right font-medium sm:table-cell"
+                    >
+                      Fee kept
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-zinc-200">
+                  {recentOrders.map((o) => (
+                    <tr key={o.id}>
+                      <td className="px-4 py-3">
+                        <span className="font-medium">#{o.number}</span>{" "}
+                        <Badge tone={o.status === "paid" ? "success" : "neutral"}>{o.status}</Badge>
+                        <span className="block text-xs text-zinc-600">
+                          {stamp(o.paidAt ?? o.createdAt)} · {o.email ?? "no e-mail"}
+                        </span>
+                      </td>
+                      <td className="px-4 py-3 text-right tabular-nums">
+                        {formatMoney(o.total, o.currency)}
+                        {o.refundedAmount > 0 ? (
+                          <span className="block text-xs text-zinc-600">
+                            refunded {formatMoney(o.refundedAmount, o.currency)}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">
+                        {formatMoney(o.applicationFee - o.applicationFeeRefunded, o.currency)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Recent Stripe events"
+            actions={
+              account?.accountId ? (
+                <Link
+                  href={`/admin/events?account=${account.accountId}`}
+                  className="text-sm text-brand-700 hover:underline"
+                >
+                  All events
+                </Link>
+              ) : null
+            }
+          />
+          <CardBody>
+            {events.length === 0 ? (
+              <p className="text-sm text-zinc-600">No events stored for this account.</p>
+            ) : (
+              <ul className="divide-y divide-zinc-200 text-sm">
+                {events.map((e) => (
+                  <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <Link
+                      href={`/admin/events/${e.id}`}
+                      className="font-mono text-brand-700 hover:underline"
+                    >
+                      {e.type}
+                    </Link>
+                    <span className="flex items-center gap-2 text-zinc-600">
+                      <EventOutcomeBadge outcome={e.outcome} />
+                      <time dateTime={e.receivedAt.toISOString()}>{stamp(e.receivedAt)}</time>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </CardBody>
         </Card>
 

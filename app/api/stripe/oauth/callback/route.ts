@@ -1,5 +1,7 @@
 // GET /api/stripe/oauth/callback: Stripe Connect OAuth redirect_uri — checks state, exchanges the code, connects the shop.
 import { NextResponse } from "next/server";
+import { findShopStripeAccount } from "@/db/queries/connect";
+import { recordAudit } from "@/db/queries/platform";
 import { findShopByIdForMember } from "@/db/queries/shops";
 import { getCurrentUser } from "@/lib/auth/session";
 import { completeOAuthConnect, paymentsPath } from "@/lib/stripe/connect";
@@ -26,6 +28,16 @@ export async function GET(request: Request) {
   }
   const shop = await findShopByIdForMember(outcome.shopId, user.id);
   if (!shop) return NextResponse.redirect(new URL("/dashboard", request.url), 303);
+  if (outcome.kind === "connected") {
+    const account = await findShopStripeAccount(shop.id);
+    await recordAudit({
+      actor: { id: user.id, email: user.email },
+      action: "shop.stripe_connected",
+      shopId: shop.id,
+      target: { type: "stripe_account", id: account?.accountId ?? "unknown" },
+      after: { accountId: account?.accountId ?? null, type: "standard", status: outcome.status },
+    });
+  }
   const notice = outcome.kind === "connected" ? `connected` : outcome.kind;
   return NextResponse.redirect(
     new URL(`${paymentsPath(shop.slug)}?notice=${notice}`, request.url),

@@ -2,6 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { findShopStripeAccount } from "@/db/queries/connect";
+import { recordAudit } from "@/db/queries/platform";
 import { errorState, formObject, type ActionState } from "@/lib/actions";
 import { loadShopForAction } from "@/lib/auth/session";
 import {
@@ -48,6 +50,14 @@ export async function createExpressAction(
   if (!ctx) return errorState(NO_ACCESS);
   const created = await createExpressAccount(ctx.shop, ctx.user);
   if (!created.ok) return errorState(created.message);
+  await recordAudit({
+    actor: { id: ctx.user.id, email: ctx.user.email },
+    action: "shop.stripe_connected",
+    shopId: ctx.shop.id,
+    target: { type: "stripe_account", id: created.value },
+    before: { status: ctx.shop.connectStatus },
+    after: { accountId: created.value, type: "express" },
+  });
   const link = await createOnboardingLink(ctx.shop);
   if (!link.ok) return errorState(link.message);
   redirect(link.value);
@@ -95,7 +105,23 @@ export async function disconnectAction(
   }
   const ctx = await loadShopForAction(parsed.data.shop);
   if (!ctx) return errorState(NO_ACCESS);
+  const account = await findShopStripeAccount(ctx.shop.id);
   const result = await disconnectShopAccount(ctx.shop);
   if (!result.ok) return errorState(result.message);
+  await recordAudit({
+    actor: { id: ctx.user.id, email: ctx.user.email },
+    action: "shop.stripe_disconnected",
+    shopId: ctx.shop.id,
+    target: { type: "stripe_account", id: account?.accountId ?? "none" },
+    before: {
+      status: ctx.shop.connectStatus,
+      accountId: account?.accountId ?? null,
+      type: account?.type ?? null,
+    },
+    after: {
+      status: result.value === "unlinked" ? "not_connected" : "disconnected",
+      result: result.value,
+    },
+  });
   redirect(`${paymentsPath(ctx.shop.slug)}?notice=${result.value}`);
 }

@@ -36,6 +36,12 @@ const { GET: expressDashboardRoute } = await import("./express-dashboard/route")
 const { findShopStripeAccount, saveOAuthState } = await import("@/db/queries/connect");
 const { findShopById } = await import("@/db/queries/shops");
 const { hashState } = await import("@/lib/stripe/connect");
+const { listAuditLog } = await import("@/db/queries/admin");
+
+async function auditActions(shopId: string) {
+  const { rows } = await listAuditLog({ page: 1, shopId });
+  return rows.map((r) => [r.action, r.actorEmail, r.targetId]);
+}
 
 function form(values: Record<string, string>) {
   const fd = new FormData();
@@ -302,6 +308,12 @@ describe("disconnect", () => {
     expect(done).toContain("notice=unlinked");
     expect(await findShopStripeAccount(shop.id)).toBeNull();
     expect((await findShopById(shop.id))?.connectStatus).toBe("not_connected");
+    const audit = await auditActions(shop.id);
+    expect(audit.map((a) => a.slice(0, 2))).toEqual([
+      ["shop.stripe_disconnected", user.email],
+      ["shop.stripe_connected", user.email],
+    ]);
+    expect(audit[0]?.[2]).toMatch(/^acct_/);
   });
 
   it("deauthorizes a Standard account and marks the shop disconnected", async () => {
@@ -317,6 +329,10 @@ describe("disconnect", () => {
     );
     expect(done).toContain("notice=disconnected");
     expect((await findShopById(shop.id))?.connectStatus).toBe("disconnected");
+    expect(await auditActions(shop.id)).toEqual([
+      ["shop.stripe_disconnected", user.email, accountId],
+      ["shop.stripe_connected", user.email, accountId],
+    ]);
     const { getStripe } = await import("@/lib/stripe/client");
     await expect(getStripe().accounts.retrieve(accountId)).rejects.toThrow();
     // Refresh on a disconnected shop explains instead of calling Stripe.
