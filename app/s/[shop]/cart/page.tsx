@@ -11,6 +11,8 @@ import { imageUrl } from "@/lib/storage";
 import { formatMoney } from "@/lib/money";
 import { CartCountSync } from "@/components/storefront/cart-count";
 import { CartLineControls } from "@/components/storefront/cart-line-controls";
+import { CheckoutButton } from "@/components/storefront/checkout-button";
+import { releaseOverdueCheckouts } from "@/lib/orders/finalise";
 
 type Props = { params: Promise<{ shop: string }> };
 
@@ -39,7 +41,11 @@ export default async function CartPage({ params }: Props) {
 async function CartContents({ storefront }: { storefront: Storefront }) {
   const { shop } = storefront;
   const tokenHash = await readCartTokenHash();
-  const cart = tokenHash ? await getCart(shop.id, tokenHash) : null;
+  let cart = tokenHash ? await getCart(shop.id, tokenHash) : null;
+  // A checkout left to run out gives its held stock back the next time the cart is used.
+  if (cart && tokenHash && (await releaseOverdueCheckouts(cart.id)) > 0) {
+    cart = await getCart(shop.id, tokenHash);
+  }
   if (!cart || cart.lines.length === 0) {
     return (
       <>
@@ -142,6 +148,11 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
           >
             This shop is not accepting orders right now.
           </p>
+        ) : (
+          <CheckoutButton shopSlug={shop.slug} disabled={cart.lines.some((l) => !l.available)} />
+        )}
+        {storefront.acceptingOrders && cart.lines.some((l) => !l.available) ? (
+          <p className="mt-2 text-xs text-zinc-600">Fix the items marked above to check out.</p>
         ) : null}
         <Link
           href={shopPath(shop.slug, "/search")}
