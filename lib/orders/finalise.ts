@@ -88,7 +88,12 @@ export async function finaliseOrderFromSession(
     if (charge && typeof charge === "object") {
       chargeId = charge.id;
       const txn = charge.balance_transaction;
-      if (txn && typeof txn === "object") stripeFee = txn.fee;
+      // Only Stripe's processing fee as the shop pays it (0 when the platform pays it, as for
+      // Express-style accounts); the application fee is recorded separately.
+      if (txn && typeof txn === "object")
+        stripeFee = txn.fee_details
+          .filter((d) => d.type === "stripe_fee")
+          .reduce((sum, d) => sum + d.amount, 0);
     } else {
       chargeId = idOf(charge);
     }
