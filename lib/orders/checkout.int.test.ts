@@ -46,6 +46,8 @@ const { checkoutReturnState } = await import("./return");
 const { POST: connectWebhook } = await import("@/app/api/stripe/connect-webhook/route");
 const { startCheckoutAction } = await import("@/app/s/[shop]/checkout/actions");
 const { CART_COOKIE, hashCartToken } = await import("@/lib/storefront/cart-cookie");
+const { GET: cancelRoute } = await import("@/app/s/[shop]/checkout/cancel/route");
+const { NextRequest } = await import("next/server");
 const { idleState } = await import("@/lib/actions");
 
 const ORIGIN = "http://localhost:3000";
@@ -487,6 +489,42 @@ describe("checkout", () => {
       .from(schema.orders)
       .where(eq(schema.orders.shopId, shop.id));
     expect(orders.map((o) => o.status)).toEqual(["expired"]);
+  });
+
+  it("the cancel link closes this browser's checkout only, then returns to the cart", async () => {
+    const { shop, accountId } = await shopWithAccount();
+    const product = await makeProduct(shop.id, { variants: [{ price: 2000, stock: 5 }] });
+    const variant = product.variants[0]!;
+    const { token, tokenHash } = await cartWith(shop.id, [{ variantId: variant.id, quantity: 2 }]);
+    const result = await checkout(shop.id, tokenHash, "hosted");
+    if (!result.ok) throw new Error(result.message);
+    const cancel = (orderId: string) =>
+      cancelRoute(new NextRequest(`${ORIGIN}/s/${shop.slug}/checkout/cancel?order=${orderId}`), {
+        params: Promise.resolve({ shop: shop.slug }),
+      });
+
+    // Someone else's browser (another cart cookie) cannot cancel it.
+    request.cookies.set(CART_COOKIE, newCartToken().token);
+    let response = await cancel(result.orderId);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`${ORIGIN}/s/${shop.slug}/cart`);
+    expect((await orderById(result.orderId)).status).toBe("pending");
+    expect(await stockOf(variant.id)).toBe(3);
+
+    request.cookies.set(CART_COOKIE, token);
+    response = await cancel(result.orderId);
+    expect(response.headers.get("location")).toBe(`${ORIGIN}/s/${shop.slug}/cart`);
+    expect((await orderById(result.orderId)).status).toBe("expired");
+    expect(await stockOf(variant.id)).toBe(5);
+    const session = await getStripe().checkout.sessions.retrieve(
+      result.sessionId,
+      {},
+      { stripeAccount: accountId },
+    );
+    expect(session.status).toBe("expired");
+    // The cart is intact, and checking out again opens a new session.
+    const again = await checkout(shop.id, tokenHash, "hosted");
+    expect(again).toMatchObject({ ok: true, reused: false });
   });
 
   it("20 simultaneous checkouts for 5 in stock: exactly 5 reservations, 15 sold out", async () => {
