@@ -120,6 +120,9 @@ test.describe("checkout", () => {
       PRODUCT.name,
     );
     await expect(page.getByTestId("subtotal")).toHaveText("$16.00");
+    await page.screenshot({ path: `${SHOTS}/cart-desktop.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/cart-phone.png`, fullPage: true });
     // Checking out again works (the cancelled checkout gave its stock back).
     await page.getByRole("button", { name: "Checkout" }).click();
     await expect(page).toHaveURL(/\/c\/pay\/cs_/);

@@ -56,7 +56,12 @@ export function EmbeddedCheckoutPanel({
     );
   }
   return (
-    <div id="checkout" data-testid="embedded-checkout" className="min-h-[32rem]">
+    // The frame is on another origin and cannot tell us its height: leave room for the form.
+    <div
+      id="checkout"
+      data-testid="embedded-checkout"
+      className="min-h-[32rem] [&_iframe]:!min-h-[1500px]"
+    >
       <EmbeddedCheckoutProvider stripe={stripe} options={{ fetchClientSecret }}>
         <EmbeddedCheckout />
       </EmbeddedCheckoutProvider>

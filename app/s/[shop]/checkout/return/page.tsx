@@ -181,8 +181,9 @@ function Confirmation({
               a.name,
               a.line1,
               a.line2,
-              [a.postalCode, a.city].filter(Boolean).join(" "),
-              a.state,
+              [[a.city, a.state].filter(Boolean).join(", "), a.postalCode]
+                .filter(Boolean)
+                .join(" "),
               a.country,
             ]
               .filter(Boolean)
