@@ -41,7 +41,7 @@ const { suspendShop } = await import("@/db/queries/admin");
 const { ensureDemoAccount } = await import("@/lib/stripe/demo-accounts");
 const { getStripe } = await import("@/lib/stripe/client");
 const { beginCheckout } = await import("./checkout");
-const { expireOpenCheckouts } = await import("./finalise");
+const { expireOpenCheckouts, releaseOverdueCheckouts } = await import("./finalise");
 const { checkoutReturnState } = await import("./return");
 const { POST: connectWebhook } = await import("@/app/api/stripe/connect-webhook/route");
 const { startCheckoutAction } = await import("@/app/s/[shop]/checkout/actions");
@@ -525,6 +525,43 @@ describe("checkout", () => {
     // The cart is intact, and checking out again opens a new session.
     const again = await checkout(shop.id, tokenHash, "hosted");
     expect(again).toMatchObject({ ok: true, reused: false });
+  });
+
+  it("follows the platform's checkout mode; an overdue checkout is released when the cart is next used", async () => {
+    const { shop, accountId } = await shopWithAccount();
+    const product = await makeProduct(shop.id, { variants: [{ price: 2000, stock: 5 }] });
+    const variant = product.variants[0]!;
+    const { tokenHash } = await cartWith(shop.id, [{ variantId: variant.id, quantity: 1 }]);
+    const embedded = await checkout(shop.id, tokenHash);
+    expect(embedded).toMatchObject({ ok: true, mode: "embedded", url: null });
+
+    await getDb().update(schema.platformSettings).set({ checkoutMode: "hosted" });
+    try {
+      // The open embedded checkout no longer matches the mode: it is closed and a hosted one made.
+      const hosted = await checkout(shop.id, tokenHash);
+      expect(hosted).toMatchObject({ ok: true, mode: "hosted", clientSecret: null });
+      if (!hosted.ok || !embedded.ok) return;
+      expect((await orderById(embedded.orderId)).status).toBe("expired");
+      expect(await stockOf(variant.id)).toBe(4);
+
+      // Its time runs out without a webhook: the next use of the cart gives the stock back.
+      await getDb()
+        .update(schema.orders)
+        .set({ sessionExpiresAt: new Date(Date.now() - 1000) })
+        .where(eq(schema.orders.id, hosted.orderId));
+      const order = await orderById(hosted.orderId);
+      expect(await releaseOverdueCheckouts(order.cartId!)).toBe(1);
+      expect((await orderById(hosted.orderId)).status).toBe("expired");
+      expect(await stockOf(variant.id)).toBe(5);
+      const session = await getStripe().checkout.sessions.retrieve(
+        hosted.sessionId,
+        {},
+        { stripeAccount: accountId },
+      );
+      expect(session.status).toBe("expired");
+    } finally {
+      await getDb().update(schema.platformSettings).set({ checkoutMode: "embedded" });
+    }
   });
 
   it("20 simultaneous checkouts for 5 in stock: exactly 5 reservations, 15 sold out", async () => {
