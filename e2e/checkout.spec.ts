@@ -63,6 +63,10 @@ test.describe("checkout", () => {
     await page.screenshot({ path: `${SHOTS}/checkout-desktop.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${SHOTS}/checkout-phone.png`, fullPage: true });
+    // The whole form fits in the frame: the Pay button is reachable on a phone.
+    await frame.getByRole("button", { name: /^Pay / }).scrollIntoViewIfNeeded();
+    await expect(frame.getByRole("button", { name: /^Pay / })).toBeInViewport();
+    await page.screenshot({ path: `${SHOTS}/checkout-phone-pay.png` });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await fillPayment(frame, "4242 4242 4242 4242");
