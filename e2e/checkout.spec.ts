@@ -132,4 +132,33 @@ test.describe("checkout", () => {
     await expect(page).toHaveURL(/\/c\/pay\/cs_/);
     await expect(page.getByTestId("checkout-total")).toHaveText("$16.00");
   });
+
+  test("back from checkout: the shopper's own held stock is not shown as sold out", async ({
+    page,
+  }) => {
+    // Only this test buys the grinder (stock 5); taking all five leaves 0 on the shelf.
+    await page.goto(`/s/${SHOP.slug}/products/hand-grinder`);
+    await page.getByLabel("Quantity").fill("5");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByText(/Added to your cart/)).toBeVisible();
+    await page.goto(`/s/${SHOP.slug}/cart`);
+    await page.getByRole("button", { name: "Checkout" }).click();
+    await expect(page).toHaveURL(new RegExp(`/s/${SHOP.slug}/checkout$`));
+    await expect(page.locator('iframe[title="Secure checkout"]')).toBeVisible();
+
+    await page.goto(`/s/${SHOP.slug}/cart`);
+    await expect(page.getByText("Your items are held for a checkout in progress.")).toBeVisible();
+    await expect(page.getByText(/No longer available|Only \d+ left/)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Checkout" })).toBeEnabled();
+    // Checking out again resumes the same checkout.
+    await page.getByRole("button", { name: "Checkout" }).click();
+    await expect(page).toHaveURL(new RegExp(`/s/${SHOP.slug}/checkout$`));
+    await expect(page.locator('iframe[title="Secure checkout"]')).toBeVisible();
+
+    await page.goto(`/s/${SHOP.slug}/cart`);
+    await page.getByRole("link", { name: "Release them" }).click();
+    await expect(page).toHaveURL(new RegExp(`/s/${SHOP.slug}/cart$`));
+    await expect(page.getByText("Your items are held for a checkout in progress.")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Checkout" })).toBeEnabled();
+  });
 });

@@ -449,3 +449,25 @@ export async function findCheckoutShop(where: { slug: string } | { id: string })
 }
 
 export type CheckoutShop = NonNullable<Awaited<ReturnType<typeof findCheckoutShop>>>;
+
+/**
+ * Units a cart's own open checkout holds, per variant. The cart page adds them back to the stock
+ * it shows that shopper, so their own reservation never reads as "sold out" to them.
+ */
+export async function heldByCart(cartId: string) {
+  const rows = await getDb()
+    .select({
+      orderId: orders.id,
+      version: orders.cartVersion,
+      variantId: orderItems.variantId,
+      reserved: orderItems.reservedStock,
+    })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(and(eq(orders.cartId, cartId), eq(orders.status, "pending")));
+  const held = new Map<string, number>();
+  for (const r of rows) {
+    if (r.variantId) held.set(r.variantId, (held.get(r.variantId) ?? 0) + r.reserved);
+  }
+  return { held, orderIds: [...new Set(rows.map((r) => r.orderId))] };
+}
