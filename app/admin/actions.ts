@@ -19,6 +19,7 @@ import { syncShopAccount } from "@/lib/stripe/connect";
 import { processStoredEvent } from "@/lib/stripe/webhooks";
 import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
 import { loadAdminForAction } from "@/lib/auth/session";
+import { expireOpenCheckouts } from "@/lib/orders/finalise";
 import {
   eventIdSchema,
   feeOverrideSchema,
@@ -99,10 +100,18 @@ export async function suspendShopAction(
   if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), raw);
   const ok = await suspendShop(actorOf(admin), parsed.data.shopId, parsed.data.reason);
   if (!ok) return errorState("That shop no longer exists.", {}, raw);
+  // Committed: no new checkout can start. Close the open ones on Stripe and free their stock.
+  const closed = await expireOpenCheckouts(parsed.data.shopId, "action");
   // The storefront shows the notice and hides buy buttons right away.
   expireShopStorefronts([parsed.data.shopId], "action");
   revalidatePath("/admin", "layout");
-  return { status: "success", message: "Shop suspended. Its checkout is closed." };
+  return {
+    status: "success",
+    message:
+      closed.failed.length > 0
+        ? `Shop suspended. Its checkout is closed; ${closed.failed.length} open checkout(s) could not be expired on Stripe yet and will lapse on their own.`
+        : "Shop suspended. Its checkout is closed.",
+  };
 }
 
 export async function reinstateShopAction(

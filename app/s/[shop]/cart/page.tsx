@@ -11,6 +11,9 @@ import { imageUrl } from "@/lib/storage";
 import { formatMoney } from "@/lib/money";
 import { CartCountSync } from "@/components/storefront/cart-count";
 import { CartLineControls } from "@/components/storefront/cart-line-controls";
+import { CheckoutButton } from "@/components/storefront/checkout-button";
+import { heldByCart } from "@/db/queries/orders-checkout";
+import { releaseOverdueCheckouts } from "@/lib/orders/finalise";
 
 type Props = { params: Promise<{ shop: string }> };
 
@@ -39,7 +42,30 @@ export default async function CartPage({ params }: Props) {
 async function CartContents({ storefront }: { storefront: Storefront }) {
   const { shop } = storefront;
   const tokenHash = await readCartTokenHash();
-  const cart = tokenHash ? await getCart(shop.id, tokenHash) : null;
+  let cart = tokenHash ? await getCart(shop.id, tokenHash) : null;
+  // A checkout left to run out gives its held stock back the next time the cart is used.
+  if (cart && tokenHash && (await releaseOverdueCheckouts(cart.id)) > 0) {
+    cart = await getCart(shop.id, tokenHash);
+  }
+  const open = cart ? await heldByCart(cart.id) : null;
+  if (cart && open && open.held.size > 0) {
+    // This shopper's own open checkout holds some of the stock: it is theirs, not sold out.
+    const lines = cart.lines.map((line) => {
+      const held = open.held.get(line.variantId) ?? 0;
+      if (held === 0 || line.stock === null) return line;
+      const stock = line.stock + held;
+      const shortOfStock = line.stock < line.quantity;
+      return {
+        ...line,
+        stock,
+        available: line.available || (shortOfStock && stock >= line.quantity),
+      };
+    });
+    const subtotal = lines
+      .filter((l) => l.available)
+      .reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+    cart = { ...cart, lines, subtotal };
+  }
   if (!cart || cart.lines.length === 0) {
     return (
       <>
@@ -142,6 +168,28 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
           >
             This shop is not accepting orders right now.
           </p>
+        ) : (
+          <>
+            {open && open.orderIds[0] ? (
+              <p
+                role="status"
+                className="mt-4 rounded-[var(--sf-radius)] border border-zinc-200 bg-white px-3 py-2 text-sm text-zinc-700"
+              >
+                Your items are held for a checkout in progress.{" "}
+                {/* A plain link: the route closes that checkout and gives the stock back. */}
+                <a
+                  href={shopPath(shop.slug, `/checkout/cancel?order=${open.orderIds[0]}`)}
+                  className="font-medium text-[var(--sf-brand-text)] underline underline-offset-2"
+                >
+                  Release them
+                </a>
+              </p>
+            ) : null}
+            <CheckoutButton shopSlug={shop.slug} disabled={cart.lines.some((l) => !l.available)} />
+          </>
+        )}
+        {storefront.acceptingOrders && cart.lines.some((l) => !l.available) ? (
+          <p className="mt-2 text-xs text-zinc-600">Fix the items marked above to check out.</p>
         ) : null}
         <Link
           href={shopPath(shop.slug, "/search")}
