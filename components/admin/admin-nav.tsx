@@ -10,6 +10,7 @@ const items = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/fees", label: "Fees & checkout" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/emails", label: "E-mails" },
 ];
 
 export function AdminNav() {
