@@ -26,13 +26,25 @@ const dateTime = new Intl.DateTimeFormat("en-US", {
   timeZone: "UTC",
 });
 
-function Row({ label, value, strong }: { label: ReactNode; value: ReactNode; strong?: boolean }) {
+function Row({
+  label,
+  value,
+  strong,
+  testId,
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  strong?: boolean;
+  testId?: string;
+}) {
   return (
     <div
       className={`flex justify-between gap-4 py-1.5 ${strong ? "font-semibold text-zinc-900" : ""}`}
     >
       <dt className={strong ? "" : "text-zinc-600"}>{label}</dt>
-      <dd className="text-right tabular-nums">{value}</dd>
+      <dd className="text-right tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -131,8 +143,8 @@ export default async function OrderPage({
                 {order.shippingAmount > 0 ? (
                   <Row label="Shipping" value={money(order.shippingAmount)} />
                 ) : null}
-                <Row label="Gross (charged)" value={money(order.total)} strong />
-                <Row label="Platform fee" value={`−${money(feeKept)}`} />
+                <Row label="Gross (charged)" value={money(order.total)} strong testId="gross" />
+                <Row label="Platform fee" value={`−${money(feeKept)}`} testId="platform-fee" />
                 {order.applicationFeeRefunded > 0 ? (
                   <p className="-mt-1 pb-1 text-right text-xs text-zinc-500">
                     {money(order.applicationFee)} charged, {money(order.applicationFeeRefunded)}{" "}
@@ -142,13 +154,15 @@ export default async function OrderPage({
                 <Row
                   label="Stripe processing fee"
                   value={order.stripeFee === null ? "Not known yet" : `−${money(order.stripeFee)}`}
+                  testId="stripe-fee"
                 />
                 <Row
                   label="Refunded"
                   value={order.refundedAmount > 0 ? `−${money(order.refundedAmount)}` : money(0)}
+                  testId="refunded"
                 />
                 <div className="mt-2 border-t border-zinc-200 pt-2">
-                  <Row label="Net to you" value={money(net)} strong />
+                  <Row label="Net to you" value={money(net)} strong testId="net" />
                 </div>
               </dl>
               <p className="mt-3 text-xs text-zinc-500">
@@ -157,7 +171,15 @@ export default async function OrderPage({
                 {order.chargeId ? (
                   <>
                     {" "}
-                    Charge <span className="font-mono">{order.chargeId}</span>.
+                    Charge{" "}
+                    <span className="font-mono" data-testid="charge-id">
+                      {order.chargeId}
+                    </span>{" "}
+                    on account{" "}
+                    <span className="font-mono" data-testid="account-id">
+                      {order.stripeAccountId}
+                    </span>
+                    .
                   </>
                 ) : null}
               </p>
