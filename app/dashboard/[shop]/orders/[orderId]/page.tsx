@@ -8,6 +8,7 @@ import { getOrderForShop } from "@/db/queries/orders";
 import { getPlatformSettings } from "@/db/queries/platform";
 import { authSecret } from "@/lib/auth";
 import { requireShopMember } from "@/lib/auth/session";
+import { addressLines } from "@/lib/orders/address";
 import { formatMoney, minorToDecimalString } from "@/lib/money";
 import { CARRIERS } from "@/lib/orders/fulfil";
 import { orderPagePath, orderToken } from "@/lib/orders/links";
@@ -153,7 +154,13 @@ export default async function OrderPage({
                 ) : null}
                 <Row
                   label="Stripe processing fee"
-                  value={order.stripeFee === null ? "Not known yet" : `−${money(order.stripeFee)}`}
+                  value={
+                    order.stripeFee === null
+                      ? "Not known yet"
+                      : order.stripeFee === 0
+                        ? `${money(0)} (paid by the platform)`
+                        : `−${money(order.stripeFee)}`
+                  }
                   testId="stripe-fee"
                 />
                 <Row
@@ -269,20 +276,11 @@ export default async function OrderPage({
                 <p className="font-medium text-zinc-800">Shipping address</p>
                 {address ? (
                   <address className="text-zinc-700 not-italic">
-                    {[
-                      address.name,
-                      address.line1,
-                      address.line2,
-                      [address.postalCode, address.city].filter(Boolean).join(" "),
-                      address.state,
-                      address.country,
-                    ]
-                      .filter(Boolean)
-                      .map((line) => (
-                        <span key={line} className="block">
-                          {line}
-                        </span>
-                      ))}
+                    {addressLines(address).map((line) => (
+                      <span key={line} className="block">
+                        {line}
+                      </span>
+                    ))}
                   </address>
                 ) : (
                   <p className="text-zinc-600">None given.</p>

@@ -25,6 +25,8 @@ export function FulfilForm({
       <input type="hidden" name="orderId" value={orderId} />
       <FormStatus state={state} />
       <SelectField
+        // Remount after each answer: a form reset would otherwise drop the chosen carrier.
+        key={`carrier-${v.carrier ?? ""}-${state.message ?? ""}`}
         label="Carrier"
         name="carrier"
         defaultValue={v.carrier ?? ""}

@@ -47,7 +47,12 @@ export function RefundForm({
         hint={`Up to ${remainingLabel}. ${feePolicyNote}`}
         required
       />
-      <SelectField label="Reason (optional)" name="reason" defaultValue={v.reason ?? ""}>
+      <SelectField
+        key={`reason-${v.reason ?? ""}-${state.message ?? ""}`}
+        label="Reason (optional)"
+        name="reason"
+        defaultValue={v.reason ?? ""}
+      >
         <option value="">No reason given</option>
         <option value="requested_by_customer">Requested by the shopper</option>
         <option value="duplicate">Duplicate payment</option>

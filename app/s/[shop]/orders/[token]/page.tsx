@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getOrderForShopper } from "@/db/queries/orders";
 import { authSecret } from "@/lib/auth";
+import { addressLines } from "@/lib/orders/address";
 import { formatMoney } from "@/lib/money";
 import { verifyOrderToken } from "@/lib/orders/links";
 import { shopPath } from "@/lib/storefront/links";
@@ -110,20 +111,11 @@ export default async function ShopperOrderPage({
             Shipping to
           </h2>
           <address className="not-italic">
-            {[
-              a.name,
-              a.line1,
-              a.line2,
-              [a.postalCode, a.city].filter(Boolean).join(" "),
-              a.state,
-              a.country,
-            ]
-              .filter(Boolean)
-              .map((line) => (
-                <span key={line} className="block">
-                  {line}
-                </span>
-              ))}
+            {addressLines(a).map((line) => (
+              <span key={line} className="block">
+                {line}
+              </span>
+            ))}
           </address>
         </section>
       ) : null}
