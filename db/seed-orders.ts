@@ -189,6 +189,10 @@ export async function seedDemoOrders(db: Db) {
         refunded++;
       }
     }
+    // The newest orders' e-mails, so the outbox pages have something to show.
+    const { notifyOrderPaid } = await import("@/lib/orders/notifications");
+    const newest = [...made].sort((x, y) => y.paidAt.getTime() - x.paidAt.getTime()).slice(0, 4);
+    for (const o of newest) await notifyOrderPaid(o.id);
     lines.push(
       `${p.slug}: ${made.length} orders (${fulfilled} fulfilled, ${refunded} partly refunded) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );

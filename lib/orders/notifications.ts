@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { addOrderEvent, findShopOwnerEmail } from "@/db/queries/orders";
 import { orderItems, orders, shops } from "@/db/schema";
-import { authSecret } from "@/lib/auth";
+import { authSecret } from "@/lib/auth/secret";
 import { queueEmail } from "@/lib/email/outbox";
 import {
   newOrderEmail,

@@ -25,8 +25,6 @@ vi.mock("@/lib/auth/session", async () => {
     },
   };
 });
-// next-auth itself does not load under vitest; the link secret is all these tests need.
-vi.mock("@/lib/auth", () => ({ authSecret: () => "orders-test-secret-orders-test-secret" }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), updateTag: vi.fn(), revalidateTag: vi.fn() }));
 
 const { fulfilOrderAction, refundOrderAction } = await import("./actions");
@@ -42,7 +40,7 @@ const { notifyOrderPaid } = await import("@/lib/orders/notifications");
 const { queueEmail } = await import("@/lib/email/outbox");
 const { handleChargeRefunded } = await import("@/lib/stripe/webhooks/charge.refunded");
 const { verifyOrderToken } = await import("@/lib/orders/links");
-const { authSecret } = await import("@/lib/auth");
+const { authSecret } = await import("@/lib/auth/secret");
 
 const db = () => getDb();
 const stripe = () => getStripe();

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { isUuid } from "@/db/queries/catalog";
 import { getOrderForShop } from "@/db/queries/orders";
 import { getPlatformSettings } from "@/db/queries/platform";
-import { authSecret } from "@/lib/auth";
+import { authSecret } from "@/lib/auth/secret";
 import { requireShopMember } from "@/lib/auth/session";
 import { addressLines } from "@/lib/orders/address";
 import { formatMoney, minorToDecimalString } from "@/lib/money";

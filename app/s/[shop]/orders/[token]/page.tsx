@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getOrderForShopper } from "@/db/queries/orders";
-import { authSecret } from "@/lib/auth";
+import { authSecret } from "@/lib/auth/secret";
 import { addressLines } from "@/lib/orders/address";
 import { formatMoney } from "@/lib/money";
 import { verifyOrderToken } from "@/lib/orders/links";
