@@ -140,3 +140,52 @@ test("the CSV export downloads the filtered orders", async ({ page }) => {
   expect(rows.length).toBeGreaterThan(1);
   for (const row of rows.slice(1)) expect(row).toMatch(/^#\d+,/);
 });
+
+test("a dispute on Stripe flags the order, the list and the shop overview", async ({ page }) => {
+  await signIn(page, DEMO.merchant);
+  await page.goto(`/dashboard/${DEMO.shop.slug}/orders?status=fulfilled`);
+  const link = page.getByRole("link", { name: /^#\d+ — view order$/ }).first();
+  const number = ((await link.textContent()) ?? "").match(/#(\d+)/)![1]!;
+  await link.click();
+  await expect(page.getByRole("heading", { name: `Order #${number}` })).toBeVisible();
+  const chargeId = (await page.getByTestId("charge-id").textContent())!.trim();
+  const response = await fetch(`${EMULATOR_URL}/_emulator/charges/${chargeId}/dispute`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "reason=product_not_received",
+  });
+  expect(response.ok).toBe(true);
+  // The emulator delivers charge.dispute.created to the app's Connect webhook.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("This payment is disputed")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByText(/product not received/).first()).toBeVisible();
+
+  await page.goto(`/dashboard/${DEMO.shop.slug}`);
+  await expect(page.getByText("Disputed payments")).toBeVisible();
+  await page.getByRole("link", { name: "See disputed orders" }).click();
+  await expect(page.getByRole("link", { name: `#${number} — view order` })).toBeVisible();
+  await expect(page.getByRole("table").getByText("Disputed", { exact: true })).toBeVisible();
+  await shoot(page, "orders-disputed");
+});
+
+test("the admin sees every shop's e-mails; a merchant cannot open the admin outbox", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/admin/emails");
+  await expect(page.getByRole("heading", { name: "E-mail outbox" })).toBeVisible();
+  const first = page.getByRole("listitem").filter({ hasText: "Logged (not sent)" }).first();
+  await expect(first).toBeVisible();
+  await shoot(page, "admin-outbox");
+  await first.getByRole("link").click();
+  await expect(page.getByText("Message (plain text)")).toBeVisible();
+
+  const merchant = await browser.newPage();
+  await signIn(merchant, DEMO.merchant);
+  const response = await merchant.goto("/admin/emails");
+  expect(response?.status()).toBe(404);
+  await merchant.close();
+});
