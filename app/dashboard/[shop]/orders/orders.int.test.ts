@@ -321,6 +321,36 @@ describe("refunds", () => {
     expect(remote.amount_refunded).toBe(2500);
   });
 
+  it("shows Stripe's refusal and records nothing as succeeded", async () => {
+    const m = await merchant();
+    const { order } = await createPaidOrder({
+      shopId: m.shop.id,
+      lines: [{ variantId: m.variant.id, quantity: 1 }],
+    });
+    // The merchant disconnected on Stripe's side: Stripe refuses calls on the account.
+    const off = await fetch(
+      `${emulator.url}/_emulator/accounts/${order.stripeAccountId}/deauthorize`,
+      { method: "POST" },
+    );
+    expect(off.ok).toBe(true);
+    session.user = m.user;
+    const state = await refundOrderAction(idleState, refundForm(m.shop.slug, order.id, "5.00"));
+    expect(state.status).toBe("error");
+    expect(state.message).toMatch(/^Stripe refused the refund: /);
+    const after = await reload(order.id);
+    expect(after).toMatchObject({ refundedAmount: 0, applicationFeeRefunded: 0 });
+    const rows = await db()
+      .select()
+      .from(schema.orderRefunds)
+      .where(eq(schema.orderRefunds.orderId, order.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "failed", stripeRefundId: null });
+    expect(rows[0]!.failureMessage).toBeTruthy();
+    // A failed attempt does not hold the amount: what remains is still the whole order.
+    const detail = (await getOrderForShop(m.shop.id, order.id))!;
+    expect(detail.events.some((e) => e.type === "refund_failed")).toBe(true);
+  });
+
   it("the same form submitted twice refunds once", async () => {
     const m = await merchant();
     const { order } = await createPaidOrder({
