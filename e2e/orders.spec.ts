@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 
@@ -188,4 +189,33 @@ test("the admin sees every shop's e-mails; a merchant cannot open the admin outb
   const response = await merchant.goto("/admin/emails");
   expect(response?.status()).toBe(404);
   await merchant.close();
+});
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
+
+test("the orders pages pass axe", async ({ page }) => {
+  await signIn(page, DEMO.merchant);
+  await page.goto(`/dashboard/${DEMO.shop.slug}/orders`);
+  await expectNoSeriousA11yViolations(page);
+  await page.goto(`/dashboard/${DEMO.shop.slug}/orders?status=partially_refunded`);
+  await page
+    .getByRole("link", { name: /^#\d+ — view order$/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: /^Order #\d+$/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const link = await page.getByRole("link", { name: /Shopper's order page/ }).getAttribute("href");
+  await page.goto(`/dashboard/${DEMO.shop.slug}/emails`);
+  await expectNoSeriousA11yViolations(page);
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: /^Order #\d+$/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });

@@ -32,15 +32,17 @@ function Row({
   value,
   strong,
   testId,
+  className = "",
 }: {
   label: ReactNode;
   value: ReactNode;
   strong?: boolean;
   testId?: string;
+  className?: string;
 }) {
   return (
     <div
-      className={`flex justify-between gap-4 py-1.5 ${strong ? "font-semibold text-zinc-900" : ""}`}
+      className={`flex justify-between gap-4 py-1.5 ${strong ? "font-semibold text-zinc-900" : ""} ${className}`}
     >
       <dt className={strong ? "" : "text-zinc-600"}>{label}</dt>
       <dd className="text-right tabular-nums" data-testid={testId}>
@@ -145,13 +147,21 @@ export default async function OrderPage({
                   <Row label="Shipping" value={money(order.shippingAmount)} />
                 ) : null}
                 <Row label="Gross (charged)" value={money(order.total)} strong testId="gross" />
-                <Row label="Platform fee" value={`−${money(feeKept)}`} testId="platform-fee" />
-                {order.applicationFeeRefunded > 0 ? (
-                  <p className="-mt-1 pb-1 text-right text-xs text-zinc-500">
-                    {money(order.applicationFee)} charged, {money(order.applicationFeeRefunded)}{" "}
-                    returned with refunds
-                  </p>
-                ) : null}
+                <Row
+                  label={
+                    <>
+                      Platform fee
+                      {order.applicationFeeRefunded > 0 ? (
+                        <span className="block text-xs text-zinc-500">
+                          {money(order.applicationFee)} charged,{" "}
+                          {money(order.applicationFeeRefunded)} returned with refunds
+                        </span>
+                      ) : null}
+                    </>
+                  }
+                  value={`−${money(feeKept)}`}
+                  testId="platform-fee"
+                />
                 <Row
                   label="Stripe processing fee"
                   value={
@@ -168,9 +178,13 @@ export default async function OrderPage({
                   value={order.refundedAmount > 0 ? `−${money(order.refundedAmount)}` : money(0)}
                   testId="refunded"
                 />
-                <div className="mt-2 border-t border-zinc-200 pt-2">
-                  <Row label="Net to you" value={money(net)} strong testId="net" />
-                </div>
+                <Row
+                  label="Net to you"
+                  value={money(net)}
+                  strong
+                  testId="net"
+                  className="mt-2 border-t border-zinc-200 pt-3"
+                />
               </dl>
               <p className="mt-3 text-xs text-zinc-500">
                 Net = gross − platform fee (less any fee returned with refunds) − Stripe fee −
