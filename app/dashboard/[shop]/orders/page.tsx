@@ -148,7 +148,7 @@ export default async function OrdersPage({
                   Order
                 </th>
                 <th scope="col" className="px-4 py-3 font-medium">
-                  Date
+                  Date (UTC)
                 </th>
                 <th scope="col" className="px-4 py-3 font-medium">
                   Shopper
