@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { addOrderEvent } from "@/db/queries/orders";
 import { getPlatformSettings, recordAudit } from "@/db/queries/platform";
@@ -368,12 +368,17 @@ export async function refundOrder(input: RefundInput): Promise<RefundResult> {
 export async function syncChargeRefunds(input: {
   account: string;
   chargeId: string;
+  /** Matches an order whose charge id was not recorded (yet) by its payment intent. */
+  paymentIntentId?: string | null;
 }): Promise<"processed" | "ignored"> {
   const db = getDb();
+  const byPayment = input.paymentIntentId
+    ? or(eq(orders.chargeId, input.chargeId), eq(orders.paymentIntentId, input.paymentIntentId))!
+    : eq(orders.chargeId, input.chargeId);
   const [found] = await db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.chargeId, input.chargeId), eq(orders.stripeAccountId, input.account)))
+    .where(and(byPayment, eq(orders.stripeAccountId, input.account), eq(orders.status, "paid")))
     .limit(1);
   if (!found) return "ignored";
   const stripe = getStripe();

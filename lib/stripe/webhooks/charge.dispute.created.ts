@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import type Stripe from "stripe";
 import { getDb } from "@/db/client";
 import { addOrderEvent } from "@/db/queries/orders";
@@ -13,11 +13,18 @@ export async function handleChargeDisputeCreated(event: Stripe.Event): Promise<H
   const dispute = event.data.object;
   const chargeId = typeof dispute.charge === "string" ? dispute.charge : dispute.charge.id;
   const account = event.account;
+  const paymentIntentId =
+    typeof dispute.payment_intent === "string"
+      ? dispute.payment_intent
+      : (dispute.payment_intent?.id ?? null);
+  const byPayment = paymentIntentId
+    ? or(eq(orders.chargeId, chargeId), eq(orders.paymentIntentId, paymentIntentId))!
+    : eq(orders.chargeId, chargeId);
   return getDb().transaction(async (tx) => {
     const [order] = await tx
       .select()
       .from(orders)
-      .where(and(eq(orders.chargeId, chargeId), eq(orders.stripeAccountId, account)))
+      .where(and(byPayment, eq(orders.stripeAccountId, account)))
       .limit(1)
       .for("update");
     if (!order) return "ignored";

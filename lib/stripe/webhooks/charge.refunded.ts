@@ -10,5 +10,7 @@ import type { HandlerResult } from "./types";
 export async function handleChargeRefunded(event: Stripe.Event): Promise<HandlerResult> {
   if (event.type !== "charge.refunded" || !event.account) return "ignored";
   const charge = event.data.object;
-  return syncChargeRefunds({ account: event.account, chargeId: charge.id });
+  const paymentIntentId =
+    typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
+  return syncChargeRefunds({ account: event.account, chargeId: charge.id, paymentIntentId });
 }
