@@ -51,12 +51,12 @@ function form(values: Record<string, string>) {
   return fd;
 }
 
-async function merchant() {
+async function merchant(kind: "express" | "standard" = "express") {
   const user = await makeUser();
   const shop = await makeShop(user.id);
   const result = await ensureDemoAccount(
     { id: shop.id, slug: shop.slug, name: shop.name, country: "US" },
-    "express",
+    kind,
     user.email,
   );
   if (result.status === "skipped") throw new Error(`no account: ${result.reason}`);
@@ -175,6 +175,27 @@ describe("createPaidOrder (test factory)", () => {
     expect(order.stripeFee).toBe(txn.fee - 210);
     expect(txn.net).toBe(3600 - 210 - order.stripeFee!);
     expect(await stock(m.variant.id)).toBe(8);
+  });
+});
+
+describe("createPaidOrder on a Standard account", () => {
+  it("records the Stripe fee the account pays itself", async () => {
+    const m = await merchant("standard");
+    const { order } = await createPaidOrder({
+      shopId: m.shop.id,
+      lines: [{ variantId: m.variant.id, quantity: 1 }],
+    });
+    const charge = await stripe().charges.retrieve(
+      order.chargeId!,
+      { expand: ["balance_transaction"] },
+      { stripeAccount: order.stripeAccountId },
+    );
+    const txn = charge.balance_transaction as Stripe.BalanceTransaction;
+    const stripeFee = txn.fee_details.filter((d) => d.type === "stripe_fee");
+    expect(stripeFee.length).toBe(1);
+    expect(order.stripeFee).toBe(stripeFee[0]!.amount);
+    expect(order.stripeFee).toBeGreaterThan(0);
+    expect(txn.net).toBe(order.total - order.applicationFee - order.stripeFee!);
   });
 });
 
