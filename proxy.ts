@@ -1,6 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { isActiveAdmin, isShopMember, sessionUserId, shopExists } from "@/lib/route-gate";
+import {
+  isActiveAdmin,
+  isShopMember,
+  sessionUserId,
+  shopExists,
+  shopperOrderLinkValid,
+} from "@/lib/route-gate";
 import { shopSlugFromHost } from "@/lib/tenancy";
 
 // Host parsing, rewrites and early 404s. Authorisation itself happens in pages, actions and
@@ -8,6 +14,7 @@ import { shopSlugFromHost } from "@/lib/tenancy";
 
 const DASHBOARD_SHOP = /^\/dashboard\/([a-z0-9-]{1,64})(?:\/|$)/;
 const STOREFRONT = /^\/s\/([a-z0-9-]{1,64})(?:\/|$)/;
+const SHOPPER_ORDER = /^\/s\/([a-z0-9-]{1,64})\/orders\/([^/]+)\/?$/;
 const RESERVED_DASHBOARD_PATHS = new Set(["new"]);
 
 function notFound(request: NextRequest) {
@@ -27,11 +34,20 @@ export async function proxy(request: NextRequest) {
     url.pathname = pathname.startsWith(`/s/${hostSlug}`)
       ? pathname
       : `/s/${hostSlug}${pathname === "/" ? "" : pathname}`;
+    const order = SHOPPER_ORDER.exec(url.pathname);
+    if (order?.[1] && order[2] && !(await shopperOrderLinkValid(order[1], order[2]))) {
+      return notFound(request);
+    }
     return NextResponse.rewrite(url);
   }
 
   const storefront = STOREFRONT.exec(pathname);
   if (storefront?.[1] && !(await shopExists(storefront[1]))) return notFound(request);
+  // A forged or foreign signed order link is a real 404 (the page itself streams its notFound).
+  const order = SHOPPER_ORDER.exec(pathname);
+  if (order?.[1] && order[2] && !(await shopperOrderLinkValid(order[1], order[2]))) {
+    return notFound(request);
+  }
 
   if (
     pathname === "/dashboard" ||

@@ -1,11 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import { ensureDemoAccount } from "@/lib/stripe/demo-accounts";
+import { emulatorIsRunning, ensureDemoAccount } from "@/lib/stripe/demo-accounts";
 import type { Db } from "./client";
 import { createUser, normaliseEmail } from "./queries/users";
 import { seedDemoCatalog } from "./seed-catalog";
-import { shopMembers, shops, users } from "./schema";
+import { seedDemoOrders } from "./seed-orders";
+import { shopMembers, shops, stripeAccounts, users } from "./schema";
 
 export const DEMO_LOGINS = {
   admin: { email: "admin@bazaar.test", password: "admin-demo-password", name: "Ada Admin" },
@@ -133,6 +134,14 @@ export async function seedDemoStripeAccounts(db: Db) {
     results.push(
       `${shop.slug}: ${result.status === "skipped" ? `skipped (${result.reason})` : `${result.status} ${result.accountId}`}`,
     );
+  }
+  // Demo orders are real payments on the demo accounts: only once those exist.
+  const ready = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(stripeAccounts)
+    .where(isNotNull(stripeAccounts.accountId));
+  if ((ready[0]?.n ?? 0) > 0 && (await emulatorIsRunning())) {
+    for (const line of await seedDemoOrders(db)) results.push(line);
   }
   return results;
 }

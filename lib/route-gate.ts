@@ -3,7 +3,11 @@ import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { findPublicShop, findShopForMember } from "@/db/queries/shops";
 import { findUserById } from "@/db/queries/users";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { orders, shops } from "@/db/schema";
 import { authSecret } from "@/lib/auth";
+import { verifyOrderToken } from "@/lib/orders/links";
 
 /**
  * Status-code checks for the proxy. With Cache Components a page's own notFound() runs after
@@ -42,4 +46,23 @@ export async function isShopMember(userId: string, slug: string) {
 export async function isActiveAdmin(userId: string) {
   const user = await findUserById(userId);
   return user?.role === "admin" && !user.lockedAt;
+}
+
+/** A shopper's signed order link: the signature verifies and the paid order is this shop's. */
+export async function shopperOrderLinkValid(slug: string, token: string) {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(token);
+  } catch {
+    return false;
+  }
+  const orderId = verifyOrderToken(decoded, authSecret());
+  if (!orderId) return false;
+  const [row] = await getDb()
+    .select({ id: orders.id })
+    .from(orders)
+    .innerJoin(shops, eq(shops.id, orders.shopId))
+    .where(and(eq(orders.id, orderId), eq(shops.slug, slug), eq(orders.status, "paid")))
+    .limit(1);
+  return Boolean(row);
 }

@@ -12,6 +12,7 @@ const items = [
   { href: "/admin/reconciliation", label: "Fee reconciliation" },
   { href: "/admin/events", label: "Stripe events" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/emails", label: "E-mails" },
 ];
 
 export function AdminNav() {

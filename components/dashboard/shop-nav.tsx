@@ -11,12 +11,14 @@ export function shopNavItems(slug: string): ShopNavItem[] {
   const base = `/dashboard/${slug}`;
   return [
     { href: base, label: "Overview", exact: true },
+    { href: `${base}/orders`, label: "Orders" },
     { href: `${base}/products`, label: "Products" },
     { href: `${base}/collections`, label: "Collections" },
     { href: `${base}/storefront`, label: "Storefront" },
     { href: `${base}/analytics`, label: "Analytics" },
     { href: `${base}/balance`, label: "Balance & payouts" },
     { href: `${base}/settings/payments`, label: "Payments" },
+    { href: `${base}/emails`, label: "E-mails" },
   ];
 }
 

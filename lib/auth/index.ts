@@ -2,8 +2,8 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { UserRole } from "@/db/schema";
-import { env } from "@/lib/env";
 import { checkCredentials } from "./credentials";
+import { authSecret } from "./secret";
 
 declare module "next-auth" {
   interface User {
@@ -21,12 +21,7 @@ export class LockedSignIn extends CredentialsSignin {
   code = "locked";
 }
 
-// Only used when AUTH_SECRET is unset outside production (env.ts refuses that in production).
-const DEVELOPMENT_SECRET = "bazaar-development-secret-do-not-use-in-production-0000";
-
-export function authSecret() {
-  return env().AUTH_SECRET ?? DEVELOPMENT_SECRET;
-}
+export { authSecret };
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),

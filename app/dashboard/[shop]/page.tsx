@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { orderCountsForShop } from "@/db/queries/orders";
 import { requireShopMember } from "@/lib/auth/session";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -8,9 +11,54 @@ export const metadata: Metadata = { title: "Shop overview" };
 export default async function ShopOverviewPage({ params }: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await params;
   const { shop } = await requireShopMember(slug);
+  const counts = await orderCountsForShop(shop.id);
+  const orders = `/dashboard/${shop.slug}/orders`;
   return (
     <>
       <PageHeader title={shop.name} description="Overview of your shop." />
+      {counts.disputed > 0 ? (
+        <Alert tone="error" title="Disputed payments" className="mb-6">
+          {counts.disputed === 1
+            ? "1 payment is disputed by the cardholder."
+            : `${counts.disputed} payments are disputed by the cardholders.`}{" "}
+          <Link href={`${orders}?status=disputed`} className="font-medium underline">
+            See disputed orders
+          </Link>
+        </Alert>
+      ) : null}
+      <Card className="mb-6">
+        <CardHeader title="Orders" />
+        <CardBody>
+          <dl className="grid gap-4 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="text-zinc-600">Paid orders</dt>
+              <dd className="mt-0.5 text-lg font-semibold tabular-nums">
+                <Link href={orders} className="hover:underline">
+                  {counts.paid}
+                </Link>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-zinc-600">Waiting to ship</dt>
+              <dd className="mt-0.5 text-lg font-semibold tabular-nums">
+                <Link href={`${orders}?status=unfulfilled`} className="hover:underline">
+                  {counts.unfulfilled}
+                </Link>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-zinc-600">Open disputes</dt>
+              <dd
+                className={`mt-0.5 text-lg font-semibold tabular-nums ${counts.disputed > 0 ? "text-red-700" : ""}`}
+              >
+                <Link href={`${orders}?status=disputed`} className="hover:underline">
+                  {counts.disputed}
+                </Link>
+              </dd>
+            </div>
+          </dl>
+        </CardBody>
+      </Card>
       <Card>
         <CardHeader title="Shop details" />
         <CardBody>

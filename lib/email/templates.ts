@@ -1,0 +1,110 @@
+import { formatMoney } from "@/lib/money";
+
+/** Plain-text and HTML bodies for Bazaar's e-mails. Pure: unit-testable, no I/O. */
+export type EmailContent = { subject: string; text: string; html: string };
+
+export type EmailOrder = {
+  number: number;
+  currency: string;
+  total: number;
+  shopName: string;
+  customerName: string | null;
+  email: string | null;
+  items: { productName: string; variantLabel: string; quantity: number; unitPrice: number }[];
+};
+
+export function escapeHtml(value: string) {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+function itemLines(order: EmailOrder) {
+  return order.items.map((i) => {
+    const name = i.variantLabel ? `${i.productName} (${i.variantLabel})` : i.productName;
+    return {
+      name,
+      text: `${i.quantity} × ${name} — ${formatMoney(i.unitPrice * i.quantity, order.currency)}`,
+    };
+  });
+}
+
+function wrapHtml(body: string) {
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#18181b;line-height:1.5">${body}</body></html>`;
+}
+
+export function orderConfirmationEmail(order: EmailOrder, orderUrl: string): EmailContent {
+  const lines = itemLines(order);
+  const total = formatMoney(order.total, order.currency);
+  const greeting = order.customerName ? `Hi ${order.customerName},` : "Hi,";
+  return {
+    subject: `Your order #${order.number} from ${order.shopName}`,
+    text: [
+      greeting,
+      "",
+      `Thank you for your order from ${order.shopName}. We have received your payment.`,
+      "",
+      ...lines.map((l) => l.text),
+      `Total: ${total}`,
+      "",
+      `Follow your order (no account needed): ${orderUrl}`,
+    ].join("\n"),
+    html: wrapHtml(
+      `<p>${escapeHtml(greeting)}</p><p>Thank you for your order from ${escapeHtml(order.shopName)}. We have received your payment.</p>` +
+        `<ul>${lines.map((l) => `<li>${escapeHtml(l.text)}</li>`).join("")}</ul>` +
+        `<p><strong>Total: ${escapeHtml(total)}</strong></p>` +
+        `<p><a href="${escapeHtml(orderUrl)}">View your order #${order.number}</a></p>`,
+    ),
+  };
+}
+
+export function newOrderEmail(order: EmailOrder, dashboardUrl: string): EmailContent {
+  const lines = itemLines(order);
+  const total = formatMoney(order.total, order.currency);
+  const who = order.email ?? "a shopper";
+  return {
+    subject: `New order #${order.number} — ${total}`,
+    text: [
+      `${order.shopName} has a new paid order #${order.number} from ${who}.`,
+      "",
+      ...lines.map((l) => l.text),
+      `Total: ${total}`,
+      "",
+      `Open it in your dashboard: ${dashboardUrl}`,
+    ].join("\n"),
+    html: wrapHtml(
+      `<p>${escapeHtml(order.shopName)} has a new paid order #${order.number} from ${escapeHtml(who)}.</p>` +
+        `<ul>${lines.map((l) => `<li>${escapeHtml(l.text)}</li>`).join("")}</ul>` +
+        `<p><strong>Total: ${escapeHtml(total)}</strong></p>` +
+        `<p><a href="${escapeHtml(dashboardUrl)}">Open order #${order.number}</a></p>`,
+    ),
+  };
+}
+
+export function shippingNoticeEmail(
+  order: EmailOrder,
+  shipment: { carrier: string; trackingNumber: string },
+  orderUrl: string,
+): EmailContent {
+  const greeting = order.customerName ? `Hi ${order.customerName},` : "Hi,";
+  return {
+    subject: `Your order #${order.number} from ${order.shopName} has shipped`,
+    text: [
+      greeting,
+      "",
+      `Good news: ${order.shopName} has shipped your order #${order.number}.`,
+      `Carrier: ${shipment.carrier}`,
+      `Tracking number: ${shipment.trackingNumber}`,
+      "",
+      `Follow your order: ${orderUrl}`,
+    ].join("\n"),
+    html: wrapHtml(
+      `<p>${escapeHtml(greeting)}</p><p>Good news: ${escapeHtml(order.shopName)} has shipped your order #${order.number}.</p>` +
+        `<p>Carrier: ${escapeHtml(shipment.carrier)}<br>Tracking number: ${escapeHtml(shipment.trackingNumber)}</p>` +
+        `<p><a href="${escapeHtml(orderUrl)}">Follow your order</a></p>`,
+    ),
+  };
+}
