@@ -116,7 +116,8 @@ describe("analytics from paid orders", () => {
       applicationFee: 530,
       applicationFeeRefunded: 265,
       refundedAmount: 5000,
-      stripeFee: 320,
+      stripeFee: 0,
+      platformStripeFee: 320,
     });
     await insertOrderRow({
       shopId: standard.id,
@@ -124,6 +125,7 @@ describe("analytics from paid orders", () => {
       total: 2000,
       applicationFee: 130,
       stripeFee: 88,
+      platformStripeFee: 0,
     });
     const range = periodRange(7);
     const platform = await platformAnalytics(range);
@@ -134,7 +136,7 @@ describe("analytics from paid orders", () => {
       applicationFees: 660,
       applicationFeesRefunded: 265,
       netApplicationFees: 395,
-      stripeFees: 408,
+      stripeFees: 88, // paid by the shops themselves
       stripeFeesPaidByPlatform: 320, // only the Express-style shop's
     });
 

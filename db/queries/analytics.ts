@@ -19,8 +19,6 @@ function paidIn(range: PeriodRange, shopId?: string) {
 }
 
 /** True when the platform pays Stripe's processing fee for the order's shop (Express-style). */
-const platformPaysStripeFee = sql`(${stripeAccounts.feesPayer} = 'application' or (${stripeAccounts.feesPayer} is null and ${stripeAccounts.type} = 'express'))`;
-
 const dayOf = sql<string>`to_char(${orders.paidAt} at time zone 'UTC', 'YYYY-MM-DD')`;
 
 export type MoneySummary = {
@@ -66,9 +64,7 @@ const summaryColumns = {
   applicationFees: sumInt(sql`${orders.applicationFee}`),
   applicationFeesRefunded: sumInt(sql`${orders.applicationFeeRefunded}`),
   stripeFees: sumInt(sql`coalesce(${orders.stripeFee}, 0)`),
-  stripeFeesPaidByPlatform: sumInt(
-    sql`case when ${platformPaysStripeFee} then coalesce(${orders.stripeFee}, 0) else 0 end`,
-  ),
+  stripeFeesPaidByPlatform: sumInt(sql`coalesce(${orders.platformStripeFee}, 0)`),
 };
 
 /** One summary per currency, largest revenue first. */

@@ -282,6 +282,7 @@ export type PaidFacts = {
   paymentIntentId: string | null;
   chargeId: string | null;
   stripeFee: number | null;
+  platformStripeFee: number | null;
   applicationFee: number | null;
   email: string | null;
   customerName: string | null;
@@ -312,6 +313,7 @@ export async function markOrderPaid(orderId: string, facts: PaidFacts) {
         paymentIntentId: facts.paymentIntentId,
         chargeId: facts.chargeId,
         stripeFee: facts.stripeFee,
+        platformStripeFee: facts.platformStripeFee,
         ...(facts.applicationFee !== null ? { applicationFee: facts.applicationFee } : {}),
         email: facts.email,
         customerName: facts.customerName,

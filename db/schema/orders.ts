@@ -70,8 +70,10 @@ export const orders = pgTable(
     /** The application fee asked for at checkout (from lib/fees and the settings then in force). */
     applicationFee: integer("application_fee").notNull(),
     feeSnapshot: jsonb("fee_snapshot").$type<FeeSnapshot>().notNull(),
-    /** Stripe's processing fee on the charge (from its balance transaction), once known. */
+    /** Stripe's processing fee as the shop paid it (its balance transaction), once known. */
     stripeFee: integer("stripe_fee"),
+    /** Stripe's processing fee the platform paid for this charge (Express-style accounts). */
+    platformStripeFee: integer("platform_stripe_fee"),
     /** Sum of succeeded refunds, and of the application fee refunded with them. */
     refundedAmount: integer("refunded_amount").notNull().default(0),
     applicationFeeRefunded: integer("application_fee_refunded").notNull().default(0),

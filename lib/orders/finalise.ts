@@ -12,6 +12,7 @@ import type { Order, ShippingAddress } from "@/db/schema";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { getStripe } from "@/lib/stripe/client";
 import { notifyOrderPaid } from "./notifications";
+import { stripeFeesOfCharge } from "@/lib/stripe/charge-fees";
 
 type From = "action" | "request";
 
@@ -75,6 +76,7 @@ export async function finaliseOrderFromSession(
 
   let chargeId: string | null = null;
   let stripeFee: number | null = null;
+  let platformStripeFee: number | null = null;
   let applicationFee: number | null = null;
   const paymentIntentId = idOf(session.payment_intent);
   if (paymentIntentId) {
@@ -87,13 +89,9 @@ export async function finaliseOrderFromSession(
     const charge = pi.latest_charge;
     if (charge && typeof charge === "object") {
       chargeId = charge.id;
-      const txn = charge.balance_transaction;
-      // Only Stripe's processing fee as the shop pays it (0 when the platform pays it, as for
-      // Express-style accounts); the application fee is recorded separately.
-      if (txn && typeof txn === "object")
-        stripeFee = txn.fee_details
-          .filter((d) => d.type === "stripe_fee")
-          .reduce((sum, d) => sum + d.amount, 0);
+      const fees = await stripeFeesOfCharge(charge);
+      stripeFee = fees.shop;
+      platformStripeFee = fees.platform;
     } else {
       chargeId = idOf(charge);
     }
@@ -109,6 +107,7 @@ export async function finaliseOrderFromSession(
     paymentIntentId,
     chargeId,
     stripeFee,
+    platformStripeFee,
     applicationFee,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     customerName: session.customer_details?.name ?? shipping?.name ?? null,

@@ -19,6 +19,7 @@ export type OrderRowInput = {
   total?: number;
   applicationFee?: number;
   stripeFee?: number | null;
+  platformStripeFee?: number | null;
   refundedAmount?: number;
   applicationFeeRefunded?: number;
   paidAt?: Date | null;
@@ -50,6 +51,7 @@ export async function insertOrderRow(input: OrderRowInput) {
       applicationFee: input.applicationFee ?? 0,
       feeSnapshot: { percentBps: 500, fixed: 30, min: null, max: null },
       stripeFee: input.stripeFee ?? null,
+      platformStripeFee: input.platformStripeFee ?? null,
       refundedAmount: input.refundedAmount ?? 0,
       applicationFeeRefunded: input.applicationFeeRefunded ?? 0,
       checkoutMode: "hosted",

@@ -18,6 +18,7 @@ import {
 } from "@/db/schema";
 import { computeApplicationFee, effectiveFeeConfig } from "@/lib/fees";
 import { getStripe, stripeSettings } from "@/lib/stripe/client";
+import { stripeFeesOfCharge } from "@/lib/stripe/charge-fees";
 
 export type PaidOrderLine = { variantId: string; quantity: number };
 
@@ -157,10 +158,7 @@ export async function createPaidOrder(input: CreatePaidOrderInput) {
   if (!pi || !charge || charge.status !== "succeeded") {
     throw new Error(`createPaidOrder: session ${session.id} was not paid`);
   }
-  const txn = charge.balance_transaction as Stripe.BalanceTransaction | null;
-  const stripeFee = (txn?.fee_details ?? [])
-    .filter((d) => d.type === "stripe_fee")
-    .reduce((s, d) => s + d.amount, 0);
+  const fees = await stripeFeesOfCharge(charge);
 
   const paidAt = input.paidAt ?? new Date();
   const createdAt = new Date(paidAt.getTime() - 2 * 60_000);
@@ -180,7 +178,8 @@ export async function createPaidOrder(input: CreatePaidOrderInput) {
         min: feeConfig.min ?? null,
         max: feeConfig.max ?? null,
       },
-      stripeFee,
+      stripeFee: fees.shop,
+      platformStripeFee: fees.platform,
       checkoutMode: settings.checkoutMode,
       stripeAccountId: account,
       checkoutSessionId: session.id,

@@ -174,6 +174,14 @@ describe("createPaidOrder (test factory)", () => {
     );
     expect(order.stripeFee).toBe(txn.fee - 210);
     expect(txn.net).toBe(3600 - 210 - order.stripeFee!);
+    // The platform paid Stripe's fee (2.9% + 30 of 36.00): it is on the platform's balance.
+    expect(order.stripeFee).toBe(0);
+    expect(order.platformStripeFee).toBe(Math.round(3600 * 0.029) + 30);
+    const platformFees = await stripe().balanceTransactions.list({
+      source: order.chargeId!,
+      type: "stripe_fee",
+    });
+    expect(platformFees.data.map((t) => -t.amount)).toEqual([order.platformStripeFee]);
     expect(await stock(m.variant.id)).toBe(8);
   });
 });
