@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { BrowserContext, FrameLocator, Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 import { DEMO, expect, test } from "./fixtures";
+import { addToCartAndOpenCart, fillPayment } from "./shopper";
 
 // A shopper buys from the demo shop (active Express account in the emulator). Every test has its
 // own browser context, so its own cart. The checkout mode is chosen per browser with the
@@ -25,27 +26,6 @@ async function useHosted(context: BrowserContext) {
   ]);
 }
 
-async function addToCartAndOpenCart(page: Page, quantity = 1) {
-  await page.goto(`/s/${SHOP.slug}/products/${PRODUCT.slug}`);
-  if (quantity !== 1) await page.getByLabel("Quantity").fill(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByText(/Added to your cart/)).toBeVisible();
-  await page.goto(`/s/${SHOP.slug}/cart`);
-  await expect(page.getByRole("heading", { name: "Your cart" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Items in your cart" })).toContainText(PRODUCT.name);
-}
-
-/** Fills the emulator's checkout form (hosted page or embedded frame). */
-async function fillPayment(form: Page | FrameLocator, card: string) {
-  await form.getByLabel("Email").fill("shopper@example.test");
-  await form.getByLabel("Full name").fill("Sam Shopper");
-  await form.getByLabel("Address").fill("1 Harbour Road");
-  await form.getByLabel("City").fill("Portland");
-  await form.getByLabel("Postal code").fill("04101");
-  await form.getByLabel("Card number").fill(card);
-  await form.getByRole("button", { name: /^Pay / }).click();
-}
-
 async function expectConfirmation(page: Page) {
   await expect(page).toHaveURL(new RegExp(`/s/${SHOP.slug}/checkout/return\\?session_id=cs_`));
   await expect(page.getByRole("heading", { name: /Thank you! Order #\d+/ })).toBeVisible({
@@ -62,7 +42,7 @@ async function expectConfirmation(page: Page) {
 test.describe("checkout", () => {
   test("embedded: a shopper pays with 4242 and sees the order", async ({ page }) => {
     test.slow();
-    await addToCartAndOpenCart(page);
+    await addToCartAndOpenCart(page, SHOP.slug, PRODUCT);
     await page.getByRole("button", { name: "Checkout" }).click();
     await expect(page).toHaveURL(new RegExp(`/s/${SHOP.slug}/checkout$`));
     await expect(page.getByRole("heading", { name: "Checkout", level: 1 })).toBeVisible();
@@ -92,7 +72,7 @@ test.describe("checkout", () => {
   });
 
   test("embedded: a declined card stays on checkout with the message", async ({ page }) => {
-    await addToCartAndOpenCart(page);
+    await addToCartAndOpenCart(page, SHOP.slug, PRODUCT);
     await page.getByRole("button", { name: "Checkout" }).click();
     await expect(page).toHaveURL(new RegExp(`/s/${SHOP.slug}/checkout$`));
     const frame = page.frameLocator('iframe[title="Secure checkout"]');
@@ -116,7 +96,7 @@ test.describe("checkout", () => {
   }) => {
     test.slow();
     await useHosted(context);
-    await addToCartAndOpenCart(page);
+    await addToCartAndOpenCart(page, SHOP.slug, PRODUCT);
     await page.getByRole("button", { name: "Checkout" }).click();
     await expect(page).toHaveURL(/\/c\/pay\/cs_/);
     await expect(page.getByTestId("checkout-total")).toHaveText("$8.00");
@@ -126,7 +106,7 @@ test.describe("checkout", () => {
 
   test("hosted: cancel returns to the cart with the items", async ({ page, context }) => {
     await useHosted(context);
-    await addToCartAndOpenCart(page, 2);
+    await addToCartAndOpenCart(page, SHOP.slug, PRODUCT, 2);
     await page.getByRole("button", { name: "Checkout" }).click();
     await expect(page).toHaveURL(/\/c\/pay\/cs_/);
     await page.getByTestId("checkout-cancel").click();

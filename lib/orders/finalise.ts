@@ -11,8 +11,8 @@ import {
 import type { Order, ShippingAddress } from "@/db/schema";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { getStripe } from "@/lib/stripe/client";
-import { notifyOrderPaid } from "./notifications";
 import { stripeFeesOfCharge } from "@/lib/stripe/charge-fees";
+import { notifyOrderPaid } from "./notifications";
 
 type From = "action" | "request";
 

@@ -166,7 +166,9 @@ export default async function AdminShopPage({
                 { label: "Refunds", value: m(totals?.refunds ?? 0) },
                 {
                   label: "Stripe fees",
-                  value: m(totals?.stripeFees ?? 0),
+                  value: m(
+                    (platformPays ? totals?.stripeFeesPaidByPlatform : totals?.stripeFees) ?? 0,
+                  ),
                   hint: platformPays ? "Paid by Bazaar" : "Paid by the merchant",
                 },
               ]}
