@@ -96,8 +96,14 @@ test("a merchant fulfils and partly refunds an order; the numbers agree with Str
     account,
   );
   const stripeFee = txn.fee - fee.amount;
+  // When the platform pays Stripe's fee (Express-style), it is on the platform's own balance.
+  const platformFees = await stripeGet<{ data: { amount: number }[] }>(
+    `/v1/balance_transactions?source=${chargeId}&type=stripe_fee`,
+  );
+  const platformPaid = platformFees.data.reduce((sum, t) => sum - t.amount, 0);
+  expect(stripeFee === 0 ? platformPaid > 0 : platformPaid === 0).toBe(true);
   await expect(page.getByTestId("stripe-fee")).toHaveText(
-    stripeFee === 0 ? "$0.00 (paid by the platform)" : `−${usd(stripeFee)}`,
+    stripeFee === 0 ? `$0.00 (the platform paid ${usd(platformPaid)})` : `−${usd(stripeFee)}`,
   );
   // Net: what the charge left the account, less the refund, plus the fee returned with it.
   await expect(page.getByTestId("net")).toHaveText(

@@ -168,7 +168,9 @@ export default async function OrderPage({
                     order.stripeFee === null
                       ? "Not known yet"
                       : order.stripeFee === 0
-                        ? `${money(0)} (paid by the platform)`
+                        ? order.platformStripeFee
+                          ? `${money(0)} (the platform paid ${money(order.platformStripeFee)})`
+                          : `${money(0)} (paid by the platform)`
                         : `−${money(order.stripeFee)}`
                   }
                   testId="stripe-fee"
