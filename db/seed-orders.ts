@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, sql } from "drizzle-orm";
-import { createPaidOrder } from "@/lib/testing/orders";
+import { createPaidOrder, emulatorControl } from "@/lib/testing/orders";
 import type { Db } from "./client";
 import {
   orderEvents,
@@ -128,6 +128,14 @@ export async function seedDemoOrders(db: Db) {
         paidAt,
       });
       made.push({ id: order.id, paidAt });
+      // Two thirds in, the funds so far settle and are paid out, so the balance page shows an
+      // available balance, a pending one and a payout (as weeks of real trading would).
+      if (i === Math.floor((p.count * 2) / 3) || i === Math.floor((p.count * 5) / 6)) {
+        await emulatorControl("balance/settle", {
+          account: order.stripeAccountId,
+          payout: i === Math.floor((p.count * 2) / 3) ? "true" : "false",
+        });
+      }
     }
     // Older orders have mostly shipped: mark a share of those older than four days fulfilled.
     let fulfilled = 0;

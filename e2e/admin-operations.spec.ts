@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { e2eEnv } from "../playwright.config";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { addToCartAndOpenCart, fillPayment, parseCsv } from "./shopper";
 
@@ -27,6 +28,9 @@ function stat(page: Page, label: string) {
     .locator("dt", { hasText: new RegExp(`^${label}$`) })
     .locator("xpath=following-sibling::dd[1]");
 }
+
+const usd = (minor: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
 
 const cents = (s: string) => Math.round(Number(s.replace(/[^0-9.-]/g, "")) * 100);
 
@@ -127,6 +131,36 @@ test("a fee change applies to the next order, and is audited", async ({ browser 
     .click();
   await expect(merchant.getByTestId("gross")).toContainText("$8.00");
   await expect(merchant.getByTestId("platform-fee")).toContainText("$1.30");
+
+  // The order, the balance page and the emulator agree: the charge's net is in the pending
+  // balance, and the page shows the connected account's balance as Stripe reports it.
+  const chargeId = (await merchant.getByTestId("charge-id").innerText()).trim();
+  const account = (await merchant.getByTestId("account-id").innerText()).trim();
+  const stripe = async <T>(path: string) => {
+    const res = await fetch(`${e2eEnv.EMULATOR_URL}${path}`, {
+      headers: { authorization: "Bearer sk_test_emulator", "stripe-account": account },
+    });
+    expect(res.ok).toBe(true);
+    return (await res.json()) as T;
+  };
+  const charge = await stripe<{ application_fee_amount: number; balance_transaction: string }>(
+    `/v1/charges/${chargeId}`,
+  );
+  expect(charge.application_fee_amount).toBe(130);
+  const txn = await stripe<{ net: number; status: string }>(
+    `/v1/balance_transactions/${charge.balance_transaction}`,
+  );
+  await expect(merchant.getByTestId("net")).toHaveText(usd(txn.net));
+  const balance = await stripe<{
+    available: { amount: number; currency: string }[];
+    pending: { amount: number; currency: string }[];
+  }>("/v1/balance");
+  const sum = (list: { amount: number; currency: string }[]) =>
+    list.filter((b) => b.currency === "usd").reduce((total, b) => total + b.amount, 0);
+  await merchant.goto(`/dashboard/${SHOP.slug}/balance`);
+  await expect(stat(merchant, "Available")).toHaveText(usd(sum(balance.available)));
+  await expect(stat(merchant, "Pending")).toHaveText(usd(sum(balance.pending)));
+  expect(sum(balance.pending)).toBeGreaterThanOrEqual(txn.net);
   await merchant.close();
 
   // Back to the platform default; both changes are in the audit log.
