@@ -138,3 +138,30 @@ export function DataCell({
     </td>
   );
 }
+
+/** A list of entries in one bordered card, with a divider between entries (audit log, users, e-mails). */
+export function CardList({
+  ordered,
+  label,
+  className,
+  children,
+}: {
+  ordered?: boolean;
+  label?: string;
+  /** Divider tone and text size, e.g. `divide-zinc-200`. */
+  className?: string;
+  children: ReactNode;
+}) {
+  const List = ordered ? "ol" : "ul";
+  return (
+    <List
+      aria-label={label}
+      className={cn(
+        "divide-y overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm",
+        className,
+      )}
+    >
+      {children}
+    </List>
+  );
+}

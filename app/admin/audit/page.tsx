@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ADMIN_PAGE_SIZE, listAuditLog } from "@/db/queries/admin";
 import { pageSchema } from "@/lib/admin/validation";
 import { requireAdmin } from "@/lib/auth/session";
+import { CardList } from "@/components/ui/data-table";
 import { FilterForm, FilterInput } from "@/components/ui/list-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -51,10 +52,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
           description="Admin actions and sensitive merchant actions appear here."
         />
       ) : (
-        <ol
-          className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm"
-          aria-label="Audit entries"
-        >
+        <CardList ordered label="Audit entries" className="divide-zinc-200">
           {rows.map((r) => (
             <li key={r.id} className="px-4 py-3 text-sm">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -88,7 +86,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               ) : null}
             </li>
           ))}
-        </ol>
+        </CardList>
       )}
       <Pagination
         page={page}

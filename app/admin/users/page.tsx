@@ -10,6 +10,7 @@ import { pageSchema } from "@/lib/admin/validation";
 import { requireAdmin } from "@/lib/auth/session";
 import { InlineAction } from "@/components/admin/inline-action";
 import { Badge } from "@/components/ui/badge";
+import { CardList } from "@/components/ui/data-table";
 import { FilterForm, FilterInput } from "@/components/ui/list-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -43,10 +44,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       {rows.length === 0 ? (
         <EmptyState title="No users match" description="Try another search." />
       ) : (
-        <ul
-          className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm"
-          aria-label="Users"
-        >
+        <CardList label="Users" className="divide-zinc-200">
           {rows.map((u) => {
             const self = u.id === me.id;
             return (
@@ -111,7 +109,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
               </li>
             );
           })}
-        </ul>
+        </CardList>
       )}
       <Pagination
         page={page}
