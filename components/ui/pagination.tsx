@@ -50,3 +50,49 @@ export function Pagination({
     </nav>
   );
 }
+
+/** "Showing 21–40 of 57" with previous / next page links; `hrefFor(p)` builds a page's URL. */
+export function RangePagination({
+  page,
+  pageSize,
+  total,
+  hrefFor,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  hrefFor: (page: number) => string;
+}) {
+  if (total <= 0) return null;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav
+      aria-label="Pagination"
+      className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-zinc-600"
+    >
+      <p>
+        Showing {(page - 1) * pageSize + 1}–{Math.min(page * pageSize, total)} of {total}
+      </p>
+      <div className="flex gap-2">
+        {page > 1 ? (
+          <Link
+            href={hrefFor(page - 1)}
+            className={buttonClasses({ variant: "secondary", size: "sm" })}
+            rel="prev"
+          >
+            Previous page
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link
+            href={hrefFor(page + 1)}
+            className={buttonClasses({ variant: "secondary", size: "sm" })}
+            rel="next"
+          >
+            Next page
+          </Link>
+        ) : null}
+      </div>
+    </nav>
+  );
+}

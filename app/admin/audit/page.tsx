@@ -3,8 +3,8 @@ import { z } from "zod";
 import { ADMIN_PAGE_SIZE, listAuditLog } from "@/db/queries/admin";
 import { pageSchema } from "@/lib/admin/validation";
 import { requireAdmin } from "@/lib/auth/session";
-import { buttonClasses } from "@/components/ui/button";
-import { controlClasses } from "@/components/ui/field";
+import { CardList } from "@/components/ui/data-table";
+import { FilterForm, FilterInput } from "@/components/ui/list-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -29,50 +29,30 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         title="Audit log"
         description="Append-only: who did what, when, with the values before and after."
       />
-      <form
-        role="search"
-        action="/admin/audit"
-        className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
-      >
+      <FilterForm action="/admin/audit" columns="sm:grid-cols-[1fr_1fr_auto]" submitLabel="Filter">
         {shop ? <input type="hidden" name="shop" value={shop} /> : null}
-        <div>
-          <label htmlFor="audit-action" className="mb-1.5 block text-sm font-medium text-zinc-800">
-            Action
-          </label>
-          <input
-            id="audit-action"
-            name="action"
-            defaultValue={action}
-            placeholder="e.g. shop.suspended"
-            className={controlClasses(false, "h-10")}
-          />
-        </div>
-        <div>
-          <label htmlFor="audit-actor" className="mb-1.5 block text-sm font-medium text-zinc-800">
-            Who
-          </label>
-          <input
-            id="audit-actor"
-            name="actor"
-            defaultValue={actor}
-            placeholder="E-mail"
-            className={controlClasses(false, "h-10")}
-          />
-        </div>
-        <button type="submit" className={buttonClasses({ variant: "secondary" })}>
-          Filter
-        </button>
-      </form>
+        <FilterInput
+          id="audit-action"
+          name="action"
+          label="Action"
+          defaultValue={action}
+          placeholder="e.g. shop.suspended"
+        />
+        <FilterInput
+          id="audit-actor"
+          name="actor"
+          label="Who"
+          defaultValue={actor}
+          placeholder="E-mail"
+        />
+      </FilterForm>
       {rows.length === 0 ? (
         <EmptyState
           title="Nothing recorded yet"
           description="Admin actions and sensitive merchant actions appear here."
         />
       ) : (
-        <ol
-          className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm"
-          aria-label="Audit entries"
-        >
+        <CardList ordered label="Audit entries" className="divide-zinc-200">
           {rows.map((r) => (
             <li key={r.id} className="px-4 py-3 text-sm">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -106,7 +86,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               ) : null}
             </li>
           ))}
-        </ol>
+        </CardList>
       )}
       <Pagination
         page={page}

@@ -8,8 +8,8 @@ import {
 import { pageSchema } from "@/lib/admin/validation";
 import { requireAdmin } from "@/lib/auth/session";
 import { EventOutcomeBadge } from "@/components/admin/event-outcome-badge";
-import { buttonClasses } from "@/components/ui/button";
-import { controlClasses } from "@/components/ui/field";
+import { DataCell, DataRow, DataTable } from "@/components/ui/data-table";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/list-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -38,123 +38,90 @@ export default async function AdminEventsPage({ searchParams }: { searchParams: 
         title="Stripe events"
         description="Every webhook event Bazaar stored, how it was handled, and a replay for each."
       />
-      <form
-        role="search"
+      <FilterForm
         action="/admin/events"
-        className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end"
+        columns="sm:grid-cols-[1fr_1fr_auto_auto]"
+        submitLabel="Filter"
       >
-        <div>
-          <label htmlFor="event-type" className="mb-1.5 block text-sm font-medium text-zinc-800">
-            Type
-          </label>
-          <input
-            id="event-type"
-            name="type"
-            defaultValue={type}
-            placeholder="e.g. account.updated"
-            className={controlClasses(false, "h-10")}
-          />
-        </div>
-        <div>
-          <label htmlFor="event-account" className="mb-1.5 block text-sm font-medium text-zinc-800">
-            Account
-          </label>
-          <input
-            id="event-account"
-            name="account"
-            defaultValue={accountRaw}
-            placeholder="acct_…"
-            aria-describedby={accountRaw && !account ? "event-account-error" : undefined}
-            aria-invalid={accountRaw && !account ? true : undefined}
-            className={controlClasses(Boolean(accountRaw && !account), "h-10")}
-          />
-          {accountRaw && !account ? (
-            <p id="event-account-error" className="mt-1 text-sm text-red-700">
-              An account id starts with acct_ (filter not applied).
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="event-outcome" className="mb-1.5 block text-sm font-medium text-zinc-800">
-            Outcome
-          </label>
-          <select
-            id="event-outcome"
-            name="outcome"
-            defaultValue={outcome ?? ""}
-            className={controlClasses(false, "h-10")}
-          >
-            <option value="">Any</option>
-            <option value="processed">Processed</option>
-            <option value="ignored">Ignored</option>
-            <option value="failed">Failed</option>
-            <option value="pending">Not processed</option>
-          </select>
-        </div>
-        <button type="submit" className={buttonClasses({ variant: "secondary" })}>
-          Filter
-        </button>
-      </form>
+        <FilterInput
+          id="event-type"
+          name="type"
+          label="Type"
+          defaultValue={type}
+          placeholder="e.g. account.updated"
+        />
+        <FilterInput
+          id="event-account"
+          name="account"
+          label="Account"
+          defaultValue={accountRaw}
+          placeholder="acct_…"
+          error={
+            accountRaw && !account
+              ? "An account id starts with acct_ (filter not applied)."
+              : undefined
+          }
+        />
+        <FilterSelect
+          id="event-outcome"
+          name="outcome"
+          label="Outcome"
+          defaultValue={outcome ?? ""}
+        >
+          <option value="">Any</option>
+          <option value="processed">Processed</option>
+          <option value="ignored">Ignored</option>
+          <option value="failed">Failed</option>
+          <option value="pending">Not processed</option>
+        </FilterSelect>
+      </FilterForm>
       {rows.length === 0 ? (
         <EmptyState
           title="No events match"
           description="Events appear here as Stripe delivers them to the webhook endpoints."
         />
       ) : (
-        <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Stripe events</caption>
-            <thead className="hidden bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase sm:table-header-group">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Event
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Account
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Outcome
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Received
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-200">
-              {rows.map((e) => (
-                <tr key={e.id} className="block px-4 py-3 sm:table-row sm:p-0">
-                  <td className="block sm:table-cell sm:px-4 sm:py-3">
-                    <Link
-                      href={`/admin/events/${e.id}`}
-                      className="font-mono font-medium break-all text-brand-700 hover:underline"
-                    >
-                      {e.type}
-                    </Link>
-                    <span className="block font-mono text-xs break-all text-zinc-600">
-                      {e.id} · {e.source}
-                    </span>
-                  </td>
-                  <td className="block font-mono text-xs break-all text-zinc-700 sm:table-cell sm:px-4 sm:py-3">
-                    {e.account ?? "platform"}
-                  </td>
-                  <td className="block sm:table-cell sm:px-4 sm:py-3">
-                    <EventOutcomeBadge outcome={e.outcome} />
-                    {e.error ? (
-                      <span className="mt-1 block max-w-xs truncate text-xs text-red-700">
-                        {e.error}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="block text-zinc-600 sm:table-cell sm:px-4 sm:py-3">
-                    <time dateTime={e.receivedAt.toISOString()}>
-                      {e.receivedAt.toISOString().slice(0, 19).replace("T", " ")}
-                    </time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Stripe events"
+          columns={[
+            { label: "Event" },
+            { label: "Account" },
+            { label: "Outcome" },
+            { label: "Received" },
+          ]}
+        >
+          {rows.map((e) => (
+            <DataRow key={e.id}>
+              <DataCell>
+                <Link
+                  href={`/admin/events/${e.id}`}
+                  className="font-mono font-medium break-all text-brand-700 hover:underline"
+                >
+                  {e.type}
+                </Link>
+                <span className="block font-mono text-xs break-all text-zinc-600">
+                  {e.id} · {e.source}
+                </span>
+              </DataCell>
+              <DataCell className="font-mono text-xs break-all text-zinc-700">
+                {e.account ?? "platform"}
+              </DataCell>
+              <DataCell>
+                <EventOutcomeBadge outcome={e.outcome} />
+                {e.error ? (
+                  <span className="mt-1 block max-w-xs truncate text-xs text-red-700">
+                    {e.error}
+                  </span>
+                ) : null}
+              </DataCell>
+              <DataCell className="text-zinc-600">
+                <time dateTime={e.receivedAt.toISOString()}>
+                  {e.receivedAt.toISOString().slice(0, 19).replace("T", " ")}
+                </time>
+              </DataCell>
+            </DataRow>
+          ))}
+        </DataTable>
       )}
       <Pagination
         page={page}

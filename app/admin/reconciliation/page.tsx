@@ -8,6 +8,7 @@ import { PeriodTabs } from "@/components/charts/period-tabs";
 import { StatGrid } from "@/components/charts/stat-grid";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { DataCell, DataRow, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Fee reconciliation" };
@@ -62,69 +63,53 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
               <h2 id="mismatches-heading" className="mb-3 text-base font-semibold text-zinc-900">
                 Mismatches
               </h2>
-              <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Fee mismatches</caption>
-                  <thead className="hidden bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase sm:table-header-group">
-                    <tr>
-                      <th scope="col" className="px-4 py-3 font-medium">
-                        Problem
-                      </th>
-                      <th scope="col" className="px-4 py-3 font-medium">
-                        Order / charge
-                      </th>
-                      <th scope="col" className="px-4 py-3 text-right font-medium">
-                        Expected
-                      </th>
-                      <th scope="col" className="px-4 py-3 text-right font-medium">
-                        Stripe
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-zinc-200">
-                    {result.mismatches.map((r) => {
-                      const [label, tone] = kinds[r.kind];
-                      return (
-                        <tr
-                          key={`${r.kind}-${r.chargeId ?? r.order?.id}`}
-                          className="block px-4 py-3 sm:table-row sm:p-0"
-                        >
-                          <td className="block sm:table-cell sm:px-4 sm:py-3">
-                            <Badge tone={tone}>{label}</Badge>
-                          </td>
-                          <td className="block sm:table-cell sm:px-4 sm:py-3">
-                            {r.order ? (
-                              <Link
-                                href={`/admin/shops/${r.order.shopId}`}
-                                className="font-medium text-brand-700 hover:underline"
-                              >
-                                #{r.order.number} · {r.order.shopName}
-                              </Link>
-                            ) : (
-                              <span className="font-medium">No order</span>
-                            )}
-                            <span className="block font-mono text-xs break-all text-zinc-600">
-                              {r.chargeId ?? "no charge"}
-                              {r.fee ? ` · ${r.fee.id}` : ""}
-                              {r.kind === "account_differs"
-                                ? ` · order on ${r.order?.account}, fee from ${r.fee?.account}`
-                                : ""}
-                            </span>
-                          </td>
-                          <td className="block tabular-nums sm:table-cell sm:px-4 sm:py-3 sm:text-right">
-                            <span className="sm:sr-only">Expected: </span>
-                            {money(r.expected, r.currency)}
-                          </td>
-                          <td className="block tabular-nums sm:table-cell sm:px-4 sm:py-3 sm:text-right">
-                            <span className="sm:sr-only">Stripe: </span>
-                            {money(r.reported, r.currency)}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption="Fee mismatches"
+                columns={[
+                  { label: "Problem" },
+                  { label: "Order / charge" },
+                  { label: "Expected", className: "text-right" },
+                  { label: "Stripe", className: "text-right" },
+                ]}
+              >
+                {result.mismatches.map((r) => {
+                  const [label, tone] = kinds[r.kind];
+                  return (
+                    <DataRow key={`${r.kind}-${r.chargeId ?? r.order?.id}`}>
+                      <DataCell>
+                        <Badge tone={tone}>{label}</Badge>
+                      </DataCell>
+                      <DataCell>
+                        {r.order ? (
+                          <Link
+                            href={`/admin/shops/${r.order.shopId}`}
+                            className="font-medium text-brand-700 hover:underline"
+                          >
+                            #{r.order.number} · {r.order.shopName}
+                          </Link>
+                        ) : (
+                          <span className="font-medium">No order</span>
+                        )}
+                        <span className="block font-mono text-xs break-all text-zinc-600">
+                          {r.chargeId ?? "no charge"}
+                          {r.fee ? ` · ${r.fee.id}` : ""}
+                          {r.kind === "account_differs"
+                            ? ` · order on ${r.order?.account}, fee from ${r.fee?.account}`
+                            : ""}
+                        </span>
+                      </DataCell>
+                      <DataCell className="tabular-nums sm:text-right">
+                        <span className="sm:sr-only">Expected: </span>
+                        {money(r.expected, r.currency)}
+                      </DataCell>
+                      <DataCell className="tabular-nums sm:text-right">
+                        <span className="sm:sr-only">Stripe: </span>
+                        {money(r.reported, r.currency)}
+                      </DataCell>
+                    </DataRow>
+                  );
+                })}
+              </DataTable>
             </section>
           )}
         </div>

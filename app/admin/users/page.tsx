@@ -10,8 +10,8 @@ import { pageSchema } from "@/lib/admin/validation";
 import { requireAdmin } from "@/lib/auth/session";
 import { InlineAction } from "@/components/admin/inline-action";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
-import { controlClasses } from "@/components/ui/field";
+import { CardList } from "@/components/ui/data-table";
+import { FilterForm, FilterInput } from "@/components/ui/list-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -32,34 +32,19 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
         title="Users"
         description="Promote or demote admins and lock accounts out. You cannot change your own account here."
       />
-      <form
-        role="search"
-        action="/admin/users"
-        className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end"
-      >
-        <div className="flex-1">
-          <label htmlFor="user-q" className="mb-1.5 block text-sm font-medium text-zinc-800">
-            Search users
-          </label>
-          <input
-            id="user-q"
-            name="q"
-            defaultValue={q}
-            placeholder="E-mail or name"
-            className={controlClasses(false, "h-10")}
-          />
-        </div>
-        <button type="submit" className={buttonClasses({ variant: "secondary" })}>
-          Search
-        </button>
-      </form>
+      <FilterForm action="/admin/users" columns="sm:grid-cols-[1fr_auto]" submitLabel="Search">
+        <FilterInput
+          id="user-q"
+          name="q"
+          label="Search users"
+          defaultValue={q}
+          placeholder="E-mail or name"
+        />
+      </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title="No users match" description="Try another search." />
       ) : (
-        <ul
-          className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm"
-          aria-label="Users"
-        >
+        <CardList label="Users" className="divide-zinc-200">
           {rows.map((u) => {
             const self = u.id === me.id;
             return (
@@ -124,7 +109,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
               </li>
             );
           })}
-        </ul>
+        </CardList>
       )}
       <Pagination
         page={page}

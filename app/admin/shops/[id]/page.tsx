@@ -23,6 +23,7 @@ import { InlineAction } from "@/components/admin/inline-action";
 import { SuspendForm } from "@/components/admin/suspend-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DataCell, DataRow, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Shop" };
@@ -182,49 +183,42 @@ export default async function AdminShopPage({
             {recentOrders.length === 0 ? (
               <p className="px-5 py-4 text-sm text-zinc-600">No orders yet.</p>
             ) : (
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Recent orders</caption>
-                <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase">
-                  <tr>
-                    <th scope="col" className="px-4 py-3 font-medium">
-                      Order
-                    </th>
-                    <th scope="col" className="px-4 py-3 text-right font-medium">
-                      Total
-                    </th>
-                    <th
-                      scope="col"
-                      className="hidden px-4 py-3 text-right font-medium sm:table-cell"
-                    >
-                      Fee kept
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-zinc-200">
-                  {recentOrders.map((o) => (
-                    <tr key={o.id}>
-                      <td className="px-4 py-3">
-                        <span className="font-medium">#{o.number}</span>{" "}
-                        <Badge tone={o.status === "paid" ? "success" : "neutral"}>{o.status}</Badge>
+              <DataTable
+                caption="Recent orders"
+                stackBelow="never"
+                framed={false}
+                columns={[
+                  { label: "Order" },
+                  { label: "Total", className: "text-right" },
+                  { label: "Fee kept", className: "hidden text-right sm:table-cell" },
+                ]}
+              >
+                {recentOrders.map((o) => (
+                  <DataRow key={o.id} stackBelow="never">
+                    <DataCell stackBelow="never">
+                      <span className="font-medium">#{o.number}</span>{" "}
+                      <Badge tone={o.status === "paid" ? "success" : "neutral"}>{o.status}</Badge>
+                      <span className="block text-xs text-zinc-600">
+                        {stamp(o.paidAt ?? o.createdAt)} · {o.email ?? "no e-mail"}
+                      </span>
+                    </DataCell>
+                    <DataCell stackBelow="never" className="text-right tabular-nums">
+                      {formatMoney(o.total, o.currency)}
+                      {o.refundedAmount > 0 ? (
                         <span className="block text-xs text-zinc-600">
-                          {stamp(o.paidAt ?? o.createdAt)} · {o.email ?? "no e-mail"}
+                          refunded {formatMoney(o.refundedAmount, o.currency)}
                         </span>
-                      </td>
-                      <td className="px-4 py-3 text-right tabular-nums">
-                        {formatMoney(o.total, o.currency)}
-                        {o.refundedAmount > 0 ? (
-                          <span className="block text-xs text-zinc-600">
-                            refunded {formatMoney(o.refundedAmount, o.currency)}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">
-                        {formatMoney(o.applicationFee - o.applicationFeeRefunded, o.currency)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      ) : null}
+                    </DataCell>
+                    <DataCell
+                      stackBelow="never"
+                      className="hidden text-right tabular-nums sm:table-cell"
+                    >
+                      {formatMoney(o.applicationFee - o.applicationFeeRefunded, o.currency)}
+                    </DataCell>
+                  </DataRow>
+                ))}
+              </DataTable>
             )}
           </CardBody>
         </Card>

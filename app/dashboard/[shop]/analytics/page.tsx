@@ -8,6 +8,7 @@ import { DailyBarChart } from "@/components/charts/bar-chart";
 import { PeriodTabs } from "@/components/charts/period-tabs";
 import { StatGrid } from "@/components/charts/stat-grid";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DataCell, DataRow, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Analytics" };
@@ -96,35 +97,30 @@ export default async function AnalyticsPage({
             {data.topProducts.length === 0 ? (
               <p className="px-5 py-4 text-sm text-zinc-600">No products sold in this period.</p>
             ) : (
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Top products</caption>
-                <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase">
-                  <tr>
-                    <th scope="col" className="px-4 py-3 font-medium">
-                      Product
-                    </th>
-                    <th scope="col" className="px-4 py-3 text-right font-medium">
-                      Units
-                    </th>
-                    <th scope="col" className="px-4 py-3 text-right font-medium">
-                      Revenue
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-zinc-200">
-                  {data.topProducts.map((p) => (
-                    <tr key={`${p.productId ?? p.name}-${p.currency}`}>
-                      <th scope="row" className="px-4 py-3 font-medium">
-                        {p.name}
-                      </th>
-                      <td className="px-4 py-3 text-right tabular-nums">{p.units}</td>
-                      <td className="px-4 py-3 text-right tabular-nums">
-                        {formatMoney(p.revenue, p.currency)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption="Top products"
+                stackBelow="never"
+                framed={false}
+                columns={[
+                  { label: "Product" },
+                  { label: "Units", className: "text-right" },
+                  { label: "Revenue", className: "text-right" },
+                ]}
+              >
+                {data.topProducts.map((p) => (
+                  <DataRow key={`${p.productId ?? p.name}-${p.currency}`} stackBelow="never">
+                    <DataCell stackBelow="never" rowHeader className="font-medium">
+                      {p.name}
+                    </DataCell>
+                    <DataCell stackBelow="never" className="text-right tabular-nums">
+                      {p.units}
+                    </DataCell>
+                    <DataCell stackBelow="never" className="text-right tabular-nums">
+                      {formatMoney(p.revenue, p.currency)}
+                    </DataCell>
+                  </DataRow>
+                ))}
+              </DataTable>
             )}
           </CardBody>
         </Card>

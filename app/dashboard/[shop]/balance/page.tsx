@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DataCell, DataRow, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -107,43 +108,36 @@ export default async function BalancePage({ params }: { params: Promise<{ shop: 
               {result.payouts.length === 0 ? (
                 <p className="px-5 py-4 text-sm text-zinc-600">No payouts yet.</p>
               ) : (
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Recent payouts</caption>
-                  <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase">
-                    <tr>
-                      <th scope="col" className="px-4 py-3 font-medium">
-                        Arrives
-                      </th>
-                      <th scope="col" className="px-4 py-3 text-right font-medium">
-                        Amount
-                      </th>
-                      <th scope="col" className="px-4 py-3 font-medium">
-                        Status
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-zinc-200">
-                    {result.payouts.map((p) => (
-                      <tr key={p.id}>
-                        <td className="px-4 py-3">
-                          <time dateTime={p.arrivalDate.toISOString()}>{day(p.arrivalDate)}</time>
-                          <span className="block text-xs text-zinc-600">{p.id}</span>
-                        </td>
-                        <td className="px-4 py-3 text-right tabular-nums">
-                          {formatMoney(p.amount, p.currency)}
-                        </td>
-                        <td className="px-4 py-3">
-                          <Badge tone={payoutTone[p.status] ?? "neutral"}>
-                            {p.status.replace("_", " ")}
-                          </Badge>
-                          {p.failureMessage ? (
-                            <span className="block text-xs text-red-700">{p.failureMessage}</span>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  caption="Recent payouts"
+                  stackBelow="never"
+                  framed={false}
+                  columns={[
+                    { label: "Arrives" },
+                    { label: "Amount", className: "text-right" },
+                    { label: "Status" },
+                  ]}
+                >
+                  {result.payouts.map((p) => (
+                    <DataRow key={p.id} stackBelow="never">
+                      <DataCell stackBelow="never">
+                        <time dateTime={p.arrivalDate.toISOString()}>{day(p.arrivalDate)}</time>
+                        <span className="block text-xs text-zinc-600">{p.id}</span>
+                      </DataCell>
+                      <DataCell stackBelow="never" className="text-right tabular-nums">
+                        {formatMoney(p.amount, p.currency)}
+                      </DataCell>
+                      <DataCell stackBelow="never">
+                        <Badge tone={payoutTone[p.status] ?? "neutral"}>
+                          {p.status.replace("_", " ")}
+                        </Badge>
+                        {p.failureMessage ? (
+                          <span className="block text-xs text-red-700">{p.failureMessage}</span>
+                        ) : null}
+                      </DataCell>
+                    </DataRow>
+                  ))}
+                </DataTable>
               )}
             </CardBody>
           </Card>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { EmailRow } from "@/db/schema";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CardList } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const KIND_LABELS: Record<string, string> = {
@@ -55,7 +56,7 @@ export function OutboxList({
     );
   }
   return (
-    <ul className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white text-sm shadow-sm">
+    <CardList className="divide-zinc-100 text-sm">
       {items.map((m) => (
         <li key={m.id} className="px-4 py-3 hover:bg-zinc-50">
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -74,7 +75,7 @@ export function OutboxList({
           </p>
         </li>
       ))}
-    </ul>
+    </CardList>
   );
 }
 
