@@ -1,17 +1,58 @@
 // Stripe's test cards and test PaymentMethods, and what happens when each is charged.
 
 export type CardOutcome =
-  | { ok: true; brand: string; last4: string; funding: string; /** funds skip pending (4000 0000 0000 0077) */ available: boolean }
-  | { ok: false; brand: string; last4: string; code: string; declineCode: string | null; message: string };
+  | {
+      ok: true;
+      brand: string;
+      last4: string;
+      funding: string;
+      /** funds skip pending (4000 0000 0000 0077) */ available: boolean;
+    }
+  | {
+      ok: false;
+      brand: string;
+      last4: string;
+      code: string;
+      declineCode: string | null;
+      message: string;
+    };
 
 const DECLINES: Record<string, { code: string; declineCode: string | null; message: string }> = {
-  "4000000000000002": { code: "card_declined", declineCode: "generic_decline", message: "Your card was declined." },
-  "4000000000009995": { code: "card_declined", declineCode: "insufficient_funds", message: "Your card has insufficient funds." },
-  "4000000000009987": { code: "card_declined", declineCode: "lost_card", message: "Your card was declined." },
-  "4000000000009979": { code: "card_declined", declineCode: "stolen_card", message: "Your card was declined." },
-  "4000000000000069": { code: "expired_card", declineCode: "expired_card", message: "Your card has expired." },
-  "4000000000000127": { code: "incorrect_cvc", declineCode: "incorrect_cvc", message: "Your card's security code is incorrect." },
-  "4000000000000119": { code: "processing_error", declineCode: "processing_error", message: "An error occurred while processing your card. Try again in a little bit." },
+  "4000000000000002": {
+    code: "card_declined",
+    declineCode: "generic_decline",
+    message: "Your card was declined.",
+  },
+  "4000000000009995": {
+    code: "card_declined",
+    declineCode: "insufficient_funds",
+    message: "Your card has insufficient funds.",
+  },
+  "4000000000009987": {
+    code: "card_declined",
+    declineCode: "lost_card",
+    message: "Your card was declined.",
+  },
+  "4000000000009979": {
+    code: "card_declined",
+    declineCode: "stolen_card",
+    message: "Your card was declined.",
+  },
+  "4000000000000069": {
+    code: "expired_card",
+    declineCode: "expired_card",
+    message: "Your card has expired.",
+  },
+  "4000000000000127": {
+    code: "incorrect_cvc",
+    declineCode: "incorrect_cvc",
+    message: "Your card's security code is incorrect.",
+  },
+  "4000000000000119": {
+    code: "processing_error",
+    declineCode: "processing_error",
+    message: "An error occurred while processing your card. Try again in a little bit.",
+  },
 };
 
 /** Test PaymentMethod ids map to the card number they stand for. */
@@ -65,9 +106,22 @@ export function chargeCard(input: string): CardOutcome {
   const last4 = number.slice(-4);
   const brand = brandOf(number);
   if (!/^\d{12,19}$/.test(number) || !luhn(number)) {
-    return { ok: false, brand, last4, code: "incorrect_number", declineCode: null, message: "Your card number is incorrect." };
+    return {
+      ok: false,
+      brand,
+      last4,
+      code: "incorrect_number",
+      declineCode: null,
+      message: "Your card number is incorrect.",
+    };
   }
   const decline = DECLINES[number];
   if (decline) return { ok: false, brand, last4, ...decline };
-  return { ok: true, brand, last4, funding: number === "4000056655665556" ? "debit" : "credit", available: number === "4000000000000077" };
+  return {
+    ok: true,
+    brand,
+    last4,
+    funding: number === "4000056655665556" ? "debit" : "credit",
+    available: number === "4000000000000077",
+  };
 }

@@ -32,17 +32,24 @@ export interface EmulatorConfig {
 
 export type EmulatorOptions = Partial<EmulatorConfig>;
 
-const DEFAULT_RETRY: WebhookRetryConfig = { delaysMs: [500, 1000, 2000, 4000, 8000], timeoutMs: 5000 };
+const DEFAULT_RETRY: WebhookRetryConfig = {
+  delaysMs: [500, 1000, 2000, 4000, 8000],
+  timeoutMs: 5000,
+};
 
 function numberFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === "") return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${value}"`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`${name} must be a non-negative number, got "${value}"`);
   return n;
 }
 
 /** Reads the environment once; options given in-process win over it. */
-export function loadConfig(options: EmulatorOptions = {}, env: Record<string, string | undefined> = process.env): EmulatorConfig {
+export function loadConfig(
+  options: EmulatorOptions = {},
+  env: Record<string, string | undefined> = process.env,
+): EmulatorConfig {
   const endpoints: EnvWebhookEndpoint[] = [];
   if (env.EMULATOR_PLATFORM_WEBHOOK_URL) {
     endpoints.push({
@@ -63,7 +70,10 @@ export function loadConfig(options: EmulatorOptions = {}, env: Record<string, st
   let webhookRetry = DEFAULT_RETRY;
   if (retryBase || retryAttempts) {
     const base = numberFrom(retryBase, 500, "EMULATOR_WEBHOOK_RETRY_BASE_MS");
-    const attempts = Math.max(1, Math.floor(numberFrom(retryAttempts, 6, "EMULATOR_WEBHOOK_ATTEMPTS")));
+    const attempts = Math.max(
+      1,
+      Math.floor(numberFrom(retryAttempts, 6, "EMULATOR_WEBHOOK_ATTEMPTS")),
+    );
     webhookRetry = {
       delaysMs: Array.from({ length: attempts - 1 }, (_, i) => Math.min(base * 2 ** i, 30_000)),
       timeoutMs: DEFAULT_RETRY.timeoutMs,
@@ -78,8 +88,14 @@ export function loadConfig(options: EmulatorOptions = {}, env: Record<string, st
     clientId: env.EMULATOR_CLIENT_ID || "ca_emulator",
     dataFile: env.EMULATOR_DATA_FILE ? env.EMULATOR_DATA_FILE : null,
     webhookEndpoints: endpoints,
-    stripeFeePercent: numberFrom(env.EMULATOR_STRIPE_FEE_PERCENT, 2.9, "EMULATOR_STRIPE_FEE_PERCENT"),
-    stripeFeeFixed: Math.floor(numberFrom(env.EMULATOR_STRIPE_FEE_FIXED, 30, "EMULATOR_STRIPE_FEE_FIXED")),
+    stripeFeePercent: numberFrom(
+      env.EMULATOR_STRIPE_FEE_PERCENT,
+      2.9,
+      "EMULATOR_STRIPE_FEE_PERCENT",
+    ),
+    stripeFeeFixed: Math.floor(
+      numberFrom(env.EMULATOR_STRIPE_FEE_FIXED, 30, "EMULATOR_STRIPE_FEE_FIXED"),
+    ),
     webhookRetry,
     platformName: env.EMULATOR_PLATFORM_NAME || "Bazaar",
     log: env.EMULATOR_LOG === "1",
@@ -90,16 +106,22 @@ export function loadConfig(options: EmulatorOptions = {}, env: Record<string, st
 }
 
 function stripUndefined(options: EmulatorOptions): EmulatorOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as EmulatorOptions;
+  return Object.fromEntries(
+    Object.entries(options).filter(([, v]) => v !== undefined),
+  ) as EmulatorOptions;
 }
 
 /** The emulator must never be reachable from outside the machine, nor hold a live key. */
 export function assertSafe(config: EmulatorConfig): void {
   if (config.host !== "127.0.0.1") {
-    throw new Error(`EMULATOR_HOST must be 127.0.0.1 (got "${config.host}"): the emulator only binds to loopback.`);
+    throw new Error(
+      `EMULATOR_HOST must be 127.0.0.1 (got "${config.host}"): the emulator only binds to loopback.`,
+    );
   }
   if (/^(sk|rk)_live_/.test(config.secretKey)) {
-    throw new Error("Refusing to start: EMULATOR_SECRET_KEY is a live key. The emulator only accepts test keys.");
+    throw new Error(
+      "Refusing to start: EMULATOR_SECRET_KEY is a live key. The emulator only accepts test keys.",
+    );
   }
   if (/^pk_live_/.test(config.publishableKey)) {
     throw new Error("Refusing to start: EMULATOR_PUBLISHABLE_KEY is a live key.");

@@ -20,7 +20,12 @@ export interface ControlReply {
   body: unknown;
 }
 
-type ControlHandler = (emu: Emulator, p: Params, path: Record<string, string>, query: URLSearchParams) => Promise<unknown> | unknown;
+type ControlHandler = (
+  emu: Emulator,
+  p: Params,
+  path: Record<string, string>,
+  query: URLSearchParams,
+) => Promise<unknown> | unknown;
 
 /** Advancing the clock lets time-based things happen: sessions and links expire, funds settle, payouts arrive. */
 export function sweep(emu: Emulator): void {
@@ -35,9 +40,20 @@ function accountRecord(emu: Emulator, id: string) {
   return record;
 }
 
-const TEST_ADDRESS: Stripe.Address = { city: "San Francisco", country: "US", line1: "510 Townsend St", line2: null, postal_code: "94103", state: "CA" };
+const TEST_ADDRESS: Stripe.Address = {
+  city: "San Francisco",
+  country: "US",
+  line1: "510 Townsend St",
+  line2: null,
+  postal_code: "94103",
+  state: "CA",
+};
 
-function payerFrom(p: Params): { email: string | null; name: string | null; shipping: { name: string; address: Stripe.Address } | null } {
+function payerFrom(p: Params): {
+  email: string | null;
+  name: string | null;
+  shipping: { name: string; address: Stripe.Address } | null;
+} {
   const shipping = p.obj("shipping");
   const address = shipping?.obj("address");
   return {
@@ -67,11 +83,14 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     return { reset: true };
   });
 
-  router.add("POST", "/_emulator/accounts/:id/onboard", (emu, _p, path) => completeOnboarding(emu, accountRecord(emu, path.id ?? "")));
+  router.add("POST", "/_emulator/accounts/:id/onboard", (emu, _p, path) =>
+    completeOnboarding(emu, accountRecord(emu, path.id ?? "")),
+  );
 
   router.add("POST", "/_emulator/accounts/:id/deauthorize", (emu, _p, path) => {
     const record = accountRecord(emu, path.id ?? "");
-    if (!record.connected || record.deauthorized) throw invalidRequest(`Account ${record.obj.id} is not connected to the platform.`, "id");
+    if (!record.connected || record.deauthorized)
+      throw invalidRequest(`Account ${record.obj.id} is not connected to the platform.`, "id");
     deauthorizeAccount(emu, record, null);
     return { id: record.obj.id, deauthorized: true };
   });
@@ -81,14 +100,16 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     if (!record) throw resourceMissing("checkout.session", path.id ?? "");
     const payer = payerFrom(p);
     // Tests rarely care about the address; supply one when the session requires it.
-    if (record.obj.shipping_address_collection && !payer.shipping) payer.shipping = { name: payer.name ?? "Test Shopper", address: TEST_ADDRESS };
+    if (record.obj.shipping_address_collection && !payer.shipping)
+      payer.shipping = { name: payer.name ?? "Test Shopper", address: TEST_ADDRESS };
     return paySession(emu, record, { card: p.str("card") ?? "4242424242424242", ...payer }, null);
   });
 
   router.add("POST", "/_emulator/checkout/sessions/:id/expire", (emu, _p, path) => {
     const record = emu.store.state.sessions[path.id ?? ""];
     if (!record) throw resourceMissing("checkout.session", path.id ?? "");
-    if (record.obj.status !== "open") throw invalidRequest(`Checkout Session ${record.obj.id} is not open.`);
+    if (record.obj.status !== "open")
+      throw invalidRequest(`Checkout Session ${record.obj.id} is not open.`);
     expireSession(emu, record, null);
     return record.obj;
   });
@@ -101,17 +122,31 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
 
   router.add("POST", "/_emulator/balance/settle", (emu, p) => {
     const account = p.str("account");
-    const owner = account === undefined ? undefined : account === "" || account === "platform" ? null : account;
+    const owner =
+      account === undefined ? undefined : account === "" || account === "platform" ? null : account;
     const moved = releaseFunds(emu, owner, true);
     arrivePayouts(emu, owner, true);
     const payouts: Stripe.Payout[] = [];
     // payout=true also pays the whole available balance out, as an automatic payout would.
     if (p.bool("payout")) {
-      const owners = owner === undefined ? [null, ...Object.keys(emu.store.state.accounts)] : [owner];
+      const owners =
+        owner === undefined ? [null, ...Object.keys(emu.store.state.accounts)] : [owner];
       for (const o of owners) {
         for (const entry of computeBalance(emu, o, "usd").available) {
           if (entry.amount <= 0) continue;
-          const payout = createPayout(emu, { owner: o, amount: entry.amount, currency: entry.currency, automatic: true, description: "STRIPE PAYOUT", metadata: {}, statementDescriptor: null }, null);
+          const payout = createPayout(
+            emu,
+            {
+              owner: o,
+              amount: entry.amount,
+              currency: entry.currency,
+              automatic: true,
+              description: "STRIPE PAYOUT",
+              metadata: {},
+              statementDescriptor: null,
+            },
+            null,
+          );
           payouts.push(payout);
         }
       }
@@ -122,14 +157,18 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
 
   router.add("POST", "/_emulator/clock/advance", (emu, p) => {
     const seconds = p.reqInt("seconds");
-    if (seconds < 0) throw invalidRequest("seconds must be positive: the clock only moves forward.", "seconds");
+    if (seconds < 0)
+      throw invalidRequest("seconds must be positive: the clock only moves forward.", "seconds");
     emu.store.state.clockOffset += seconds;
     emu.store.markDirty();
     sweep(emu);
     return { now: emu.now(), offset: emu.store.state.clockOffset };
   });
 
-  router.add("GET", "/_emulator/clock", (emu) => ({ now: emu.now(), offset: emu.store.state.clockOffset }));
+  router.add("GET", "/_emulator/clock", (emu) => ({
+    now: emu.now(),
+    offset: emu.store.state.clockOffset,
+  }));
 
   router.add("GET", "/_emulator/deliveries", async (emu, _p, _path, query) => {
     const type = query.get("type");
@@ -138,7 +177,10 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     const endpoint = query.get("endpoint");
     const wait = Math.min(Number(query.get("wait") ?? 0) || 0, 30_000);
     const match = (d: DeliveryRecord) =>
-      (!type || d.type === type) && (!event || d.event === event) && (!account || d.account === account) && (!endpoint || d.endpoint === endpoint);
+      (!type || d.type === type) &&
+      (!event || d.event === event) &&
+      (!account || d.account === account) &&
+      (!endpoint || d.endpoint === endpoint);
     if (wait > 0) await emu.webhooks.waitFor(match, wait);
     const data = emu.store.state.deliveries.filter(match).slice().reverse();
     return { object: "list", data, has_more: false, url: "/_emulator/deliveries" };
@@ -156,7 +198,11 @@ export async function handleControl(
   query: URLSearchParams,
 ): Promise<ControlReply> {
   const match = router.match(method, path);
-  if (!match) throw new ApiError(404, { type: "invalid_request_error", message: `Unrecognized control request (${method}: ${path}).` });
+  if (!match)
+    throw new ApiError(404, {
+      type: "invalid_request_error",
+      message: `Unrecognized control request (${method}: ${path}).`,
+    });
   const result = await match.route.handler(emu, new Params(body), match.params, query);
   return { status: 200, body: result };
 }

@@ -13,19 +13,45 @@ const DISPUTE_FEE = 1500;
 
 function emptyEvidence(): Stripe.Dispute.Evidence {
   return {
-    access_activity_log: null, billing_address: null, cancellation_policy: null, cancellation_policy_disclosure: null,
-    cancellation_rebuttal: null, customer_communication: null, customer_email_address: null, customer_name: null,
-    customer_purchase_ip: null, customer_signature: null, duplicate_charge_documentation: null, duplicate_charge_explanation: null,
-    duplicate_charge_id: null, enhanced_evidence: {}, product_description: null, receipt: null, refund_policy: null,
-    refund_policy_disclosure: null, refund_refusal_explanation: null, service_date: null, service_documentation: null,
-    shipping_address: null, shipping_carrier: null, shipping_date: null, shipping_documentation: null,
-    shipping_tracking_number: null, uncategorized_file: null, uncategorized_text: null,
+    access_activity_log: null,
+    billing_address: null,
+    cancellation_policy: null,
+    cancellation_policy_disclosure: null,
+    cancellation_rebuttal: null,
+    customer_communication: null,
+    customer_email_address: null,
+    customer_name: null,
+    customer_purchase_ip: null,
+    customer_signature: null,
+    duplicate_charge_documentation: null,
+    duplicate_charge_explanation: null,
+    duplicate_charge_id: null,
+    enhanced_evidence: {},
+    product_description: null,
+    receipt: null,
+    refund_policy: null,
+    refund_policy_disclosure: null,
+    refund_refusal_explanation: null,
+    service_date: null,
+    service_documentation: null,
+    shipping_address: null,
+    shipping_carrier: null,
+    shipping_date: null,
+    shipping_documentation: null,
+    shipping_tracking_number: null,
+    uncategorized_file: null,
+    uncategorized_text: null,
   } satisfies Stripe.Dispute.Evidence;
 }
 
-export function openDispute(emu: Emulator, chargeRecord: Owned<Stripe.Charge>, reason: string): Stripe.Dispute {
+export function openDispute(
+  emu: Emulator,
+  chargeRecord: Owned<Stripe.Charge>,
+  reason: string,
+): Stripe.Dispute {
   const charge = chargeRecord.obj;
-  if (charge.status !== "succeeded") throw invalidRequest(`Charge ${charge.id} did not succeed and cannot be disputed.`, "charge");
+  if (charge.status !== "succeeded")
+    throw invalidRequest(`Charge ${charge.id} did not succeed and cannot be disputed.`, "charge");
   if (charge.disputed) throw invalidRequest(`Charge ${charge.id} is already disputed.`, "charge");
   const id = newId("du");
   const txn = addTransaction(emu, {
@@ -66,7 +92,11 @@ export function openDispute(emu: Emulator, chargeRecord: Owned<Stripe.Charge>, r
     reason,
     status: "needs_response",
   } satisfies Stripe.Dispute;
-  emu.store.state.disputes[id] = { owner: chargeRecord.owner, seq: emu.store.nextSeq(), obj: dispute };
+  emu.store.state.disputes[id] = {
+    owner: chargeRecord.owner,
+    seq: emu.store.nextSeq(),
+    obj: dispute,
+  };
   charge.disputed = true;
   emu.store.markDirty();
   emit(emu, { type: "charge.dispute.created", object: dispute, account: chargeRecord.owner });

@@ -45,7 +45,10 @@ export function emit<T extends EventType>(emu: Emulator, input: EmitInput<T>): S
 }
 
 /** What an API request contributes to its events' `request` member. */
-export function requestInfo(ctx: { requestId: string; idempotencyKey: string | null }): { id: string; idempotency_key: string | null } {
+export function requestInfo(ctx: { requestId: string; idempotencyKey: string | null }): {
+  id: string;
+  idempotency_key: string | null;
+} {
   return { id: ctx.requestId, idempotency_key: ctx.idempotencyKey };
 }
 

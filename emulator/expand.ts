@@ -33,9 +33,19 @@ function lookup(emu: Emulator, id: string): unknown {
   }
 }
 
-function expandAt(emu: Emulator, target: unknown, segments: string[], full: string, depth: number): void {
+function expandAt(
+  emu: Emulator,
+  target: unknown,
+  segments: string[],
+  full: string,
+  depth: number,
+): void {
   if (target === null || typeof target !== "object" || segments.length === 0) return;
-  if (depth > 4) throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${full}`, "expand");
+  if (depth > 4)
+    throw invalidRequest(
+      `You cannot expand more than 4 levels of a property. Property: ${full}`,
+      "expand",
+    );
   const [key, ...rest] = segments;
   if (key === undefined) return;
   const obj = target as Record<string, unknown>;
@@ -53,7 +63,8 @@ function expandAt(emu: Emulator, target: unknown, segments: string[], full: stri
   if (value === null) return;
   if (typeof value === "string") {
     const found = lookup(emu, value);
-    if (found === undefined) throw invalidRequest(`This property cannot be expanded (${full}).`, "expand");
+    if (found === undefined)
+      throw invalidRequest(`This property cannot be expanded (${full}).`, "expand");
     obj[key] = structuredClone(found);
     expandAt(emu, obj[key], rest, full, depth + 1);
     return;

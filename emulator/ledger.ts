@@ -41,12 +41,21 @@ export function addTransaction(emu: Emulator, input: TxnInput): Stripe.BalanceTr
     status: input.available ? "available" : "pending",
     type: input.type,
   } satisfies Stripe.BalanceTransaction;
-  emu.store.state.balanceTransactions[txn.id] = { owner: input.owner, seq: emu.store.nextSeq(), obj: txn };
+  emu.store.state.balanceTransactions[txn.id] = {
+    owner: input.owner,
+    seq: emu.store.nextSeq(),
+    obj: txn,
+  };
   emu.store.markDirty();
   return txn;
 }
 
-export function feeDetail(type: "stripe_fee" | "application_fee", amount: number, currency: string, application: string | null): Stripe.BalanceTransaction.FeeDetail {
+export function feeDetail(
+  type: "stripe_fee" | "application_fee",
+  amount: number,
+  currency: string,
+  application: string | null,
+): Stripe.BalanceTransaction.FeeDetail {
   return {
     amount,
     application,
@@ -56,7 +65,11 @@ export function feeDetail(type: "stripe_fee" | "application_fee", amount: number
   } satisfies Stripe.BalanceTransaction.FeeDetail;
 }
 
-export function computeBalance(emu: Emulator, owner: string | null, defaultCurrency: string): Stripe.Balance {
+export function computeBalance(
+  emu: Emulator,
+  owner: string | null,
+  defaultCurrency: string,
+): Stripe.Balance {
   const available = new Map<string, number>();
   const pending = new Map<string, number>();
   for (const r of Object.values(emu.store.state.balanceTransactions)) {
@@ -71,7 +84,12 @@ export function computeBalance(emu: Emulator, owner: string | null, defaultCurre
     available.set(defaultCurrency, 0);
     pending.set(defaultCurrency, 0);
   }
-  const entries = (m: Map<string, number>) => [...m.entries()].map(([currency, amount]) => ({ amount, currency, source_types: { card: amount } }));
+  const entries = (m: Map<string, number>) =>
+    [...m.entries()].map(([currency, amount]) => ({
+      amount,
+      currency,
+      source_types: { card: amount },
+    }));
   return {
     object: "balance",
     available: entries(available),
@@ -81,7 +99,11 @@ export function computeBalance(emu: Emulator, owner: string | null, defaultCurre
 }
 
 /** Moves pending funds to available: all of them (settle) or those whose date has come (clock). */
-export function releaseFunds(emu: Emulator, owner: string | null | undefined, all: boolean): number {
+export function releaseFunds(
+  emu: Emulator,
+  owner: string | null | undefined,
+  all: boolean,
+): number {
   const now = emu.now();
   let moved = 0;
   for (const r of Object.values(emu.store.state.balanceTransactions)) {

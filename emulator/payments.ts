@@ -27,7 +27,11 @@ export interface NewPaymentIntent {
   statementDescriptorSuffix: string | null;
 }
 
-export function createPaymentIntent(emu: Emulator, input: NewPaymentIntent, request: RequestRef): Owned<Stripe.PaymentIntent> {
+export function createPaymentIntent(
+  emu: Emulator,
+  input: NewPaymentIntent,
+  request: RequestRef,
+): Owned<Stripe.PaymentIntent> {
   const id = newId("pi");
   const pi = {
     id,
@@ -92,7 +96,13 @@ function emptyAddress(): Stripe.Address {
   return { city: null, country: null, line1: null, line2: null, postal_code: null, state: null };
 }
 
-function buildCharge(emu: Emulator, pi: Stripe.PaymentIntent, pm: string, card: CardOutcome, payer: PayerDetails): Stripe.Charge {
+function buildCharge(
+  emu: Emulator,
+  pi: Stripe.PaymentIntent,
+  pm: string,
+  card: CardOutcome,
+  payer: PayerDetails,
+): Stripe.Charge {
   const id = newId("ch");
   const ok = card.ok;
   const captured = ok && pi.capture_method !== "manual";
@@ -106,7 +116,13 @@ function buildCharge(emu: Emulator, pi: Stripe.PaymentIntent, pm: string, card: 
     application_fee: null,
     application_fee_amount: pi.application_fee_amount,
     balance_transaction: null,
-    billing_details: { address: payer.address ?? emptyAddress(), email: payer.email, name: payer.name, phone: null, tax_id: null },
+    billing_details: {
+      address: payer.address ?? emptyAddress(),
+      email: payer.email,
+      name: payer.name,
+      phone: null,
+      tax_id: null,
+    },
     calculated_statement_descriptor: "BAZAAR* EMULATOR",
     captured,
     created: emu.now(),
@@ -129,7 +145,9 @@ function buildCharge(emu: Emulator, pi: Stripe.PaymentIntent, pm: string, card: 
       reason: ok ? null : card.declineCode,
       risk_level: "normal",
       risk_score: 20,
-      seller_message: ok ? "Payment complete." : "The bank did not return any further details with this decline.",
+      seller_message: ok
+        ? "Payment complete."
+        : "The bank did not return any further details with this decline.",
       type: ok ? "authorized" : "issuer_declined",
     },
     paid: ok,
@@ -182,7 +200,13 @@ function buildCharge(emu: Emulator, pi: Stripe.PaymentIntent, pm: string, card: 
 }
 
 /** Books a captured charge: balance transaction on the account, application fee and Stripe fee. */
-function bookCharge(emu: Emulator, owner: string | null, charge: Stripe.Charge, available: boolean, request: RequestRef): void {
+function bookCharge(
+  emu: Emulator,
+  owner: string | null,
+  charge: Stripe.Charge,
+  available: boolean,
+  request: RequestRef,
+): void {
   const amount = charge.amount_captured;
   const currency = charge.currency;
   const fee = stripeFee(amount, emu.config.stripeFeePercent, emu.config.stripeFeeFixed);
@@ -247,15 +271,27 @@ function bookCharge(emu: Emulator, owner: string | null, charge: Stripe.Charge, 
       livemode: false,
       originating_transaction: null,
       refunded: false,
-      refunds: { object: "list", data: [], has_more: false, url: `/v1/application_fees/${feeId}/refunds` },
+      refunds: {
+        object: "list",
+        data: [],
+        has_more: false,
+        url: `/v1/application_fees/${feeId}/refunds`,
+      },
     } satisfies Stripe.ApplicationFee;
-    emu.store.state.applicationFees[feeId] = { owner: null, seq: emu.store.nextSeq(), obj: applicationFee };
+    emu.store.state.applicationFees[feeId] = {
+      owner: null,
+      seq: emu.store.nextSeq(),
+      obj: applicationFee,
+    };
     charge.application_fee = feeId;
     emit(emu, { type: "application_fee.created", object: applicationFee, account: null, request });
   }
 }
 
-export function cardError(card: Extract<CardOutcome, { ok: false }>, extra: Record<string, unknown>): ApiError {
+export function cardError(
+  card: Extract<CardOutcome, { ok: false }>,
+  extra: Record<string, unknown>,
+): ApiError {
   return new ApiError(402, {
     type: "card_error",
     code: card.code,
@@ -307,7 +343,12 @@ export function confirmPayment(
     pi.status = "requires_capture";
     pi.amount_capturable = pi.amount;
     emit(emu, { type: "charge.succeeded", object: charge, account: owner, request });
-    emit(emu, { type: "payment_intent.amount_capturable_updated", object: pi, account: owner, request });
+    emit(emu, {
+      type: "payment_intent.amount_capturable_updated",
+      object: pi,
+      account: owner,
+      request,
+    });
     return pi;
   }
   bookCharge(emu, owner, charge, card.available, request);
@@ -318,7 +359,13 @@ export function confirmPayment(
   return pi;
 }
 
-export function capturePayment(emu: Emulator, record: Owned<Stripe.PaymentIntent>, amountToCapture: number | undefined, applicationFee: number | undefined, request: RequestRef): Stripe.PaymentIntent {
+export function capturePayment(
+  emu: Emulator,
+  record: Owned<Stripe.PaymentIntent>,
+  amountToCapture: number | undefined,
+  applicationFee: number | undefined,
+  request: RequestRef,
+): Stripe.PaymentIntent {
   const pi = record.obj;
   if (pi.status !== "requires_capture") {
     throw new ApiError(400, {
@@ -329,11 +376,20 @@ export function capturePayment(emu: Emulator, record: Owned<Stripe.PaymentIntent
   }
   const amount = amountToCapture ?? pi.amount_capturable;
   if (amount > pi.amount_capturable || amount < 1) {
-    throw invalidRequest(`The amount to capture (${amount}) must be at most the capturable amount (${pi.amount_capturable}).`, "amount_to_capture");
+    throw invalidRequest(
+      `The amount to capture (${amount}) must be at most the capturable amount (${pi.amount_capturable}).`,
+      "amount_to_capture",
+    );
   }
   if (applicationFee !== undefined) pi.application_fee_amount = applicationFee;
-  const chargeRecord = pi.latest_charge ? emu.store.state.charges[pi.latest_charge as string] : undefined;
-  if (!chargeRecord) throw new ApiError(500, { type: "api_error", message: "PaymentIntent has no charge to capture." });
+  const chargeRecord = pi.latest_charge
+    ? emu.store.state.charges[pi.latest_charge as string]
+    : undefined;
+  if (!chargeRecord)
+    throw new ApiError(500, {
+      type: "api_error",
+      message: "PaymentIntent has no charge to capture.",
+    });
   const charge = chargeRecord.obj;
   charge.captured = true;
   charge.amount_captured = amount;
@@ -355,18 +411,36 @@ export interface RefundInput {
   metadata: Record<string, string>;
 }
 
-export function refundCharge(emu: Emulator, chargeRecord: Owned<Stripe.Charge>, input: RefundInput, request: RequestRef): Stripe.Refund {
+export function refundCharge(
+  emu: Emulator,
+  chargeRecord: Owned<Stripe.Charge>,
+  input: RefundInput,
+  request: RequestRef,
+): Stripe.Refund {
   const charge = chargeRecord.obj;
   const owner = chargeRecord.owner;
   const remaining = charge.amount_captured - charge.amount_refunded;
   if (!charge.captured || charge.status !== "succeeded") {
-    throw invalidRequest(`Charge ${charge.id} has not been captured and cannot be refunded.`, undefined, "charge_not_refundable");
+    throw invalidRequest(
+      `Charge ${charge.id} has not been captured and cannot be refunded.`,
+      undefined,
+      "charge_not_refundable",
+    );
   }
   if (remaining <= 0) {
-    throw new ApiError(400, { type: "invalid_request_error", code: "charge_already_refunded", message: `Charge ${charge.id} has already been refunded.` });
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      code: "charge_already_refunded",
+      message: `Charge ${charge.id} has already been refunded.`,
+    });
   }
   const amount = input.amount ?? remaining;
-  if (amount < 1) throw invalidRequest("Refund amount must be a positive integer.", "amount", "parameter_invalid_integer");
+  if (amount < 1)
+    throw invalidRequest(
+      "Refund amount must be a positive integer.",
+      "amount",
+      "parameter_invalid_integer",
+    );
   if (amount > remaining) {
     throw new ApiError(400, {
       type: "invalid_request_error",
@@ -375,7 +449,9 @@ export function refundCharge(emu: Emulator, chargeRecord: Owned<Stripe.Charge>, 
       message: `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`,
     });
   }
-  const chargeTxn = charge.balance_transaction ? emu.store.state.balanceTransactions[charge.balance_transaction as string]?.obj : undefined;
+  const chargeTxn = charge.balance_transaction
+    ? emu.store.state.balanceTransactions[charge.balance_transaction as string]?.obj
+    : undefined;
   // A refund nets out against pending funds while the charge has not settled yet.
   const available = !chargeTxn || chargeTxn.status === "available";
   const refundId = newId("re");
@@ -399,7 +475,14 @@ export function refundCharge(emu: Emulator, chargeRecord: Owned<Stripe.Charge>, 
     currency: charge.currency,
     customer: null,
     customer_account: null,
-    destination_details: { type: "card", card: { reference_status: "pending", reference_type: "acquirer_reference_number", type: "refund" } },
+    destination_details: {
+      type: "card",
+      card: {
+        reference_status: "pending",
+        reference_type: "acquirer_reference_number",
+        type: "refund",
+      },
+    },
     metadata: input.metadata,
     payment_intent: charge.payment_intent,
     payment_method: charge.payment_method,
@@ -414,10 +497,18 @@ export function refundCharge(emu: Emulator, chargeRecord: Owned<Stripe.Charge>, 
   charge.refunded = charge.amount_refunded >= charge.amount_captured;
   if (charge.refunds) charge.refunds.data.unshift(refund);
 
-  const feeRecord = charge.application_fee ? emu.store.state.applicationFees[charge.application_fee as string] : undefined;
+  const feeRecord = charge.application_fee
+    ? emu.store.state.applicationFees[charge.application_fee as string]
+    : undefined;
   if (input.refundApplicationFee && feeRecord) {
     const appFee = feeRecord.obj;
-    const back = proRata(appFee.amount, amount, charge.amount_captured, appFee.amount_refunded, charge.refunded);
+    const back = proRata(
+      appFee.amount,
+      amount,
+      charge.amount_captured,
+      appFee.amount_refunded,
+      charge.refunded,
+    );
     if (back > 0) refundApplicationFee(emu, feeRecord, back, {}, available, request);
   }
   emu.store.markDirty();
@@ -438,7 +529,11 @@ export function refundApplicationFee(
   const appFee = feeRecord.obj;
   const remaining = appFee.amount - appFee.amount_refunded;
   if (remaining <= 0) {
-    throw new ApiError(400, { type: "invalid_request_error", code: "charge_already_refunded", message: `Application fee ${appFee.id} has already been refunded.` });
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      code: "charge_already_refunded",
+      message: `Application fee ${appFee.id} has already been refunded.`,
+    });
   }
   if (amount > remaining) {
     throw new ApiError(400, {

@@ -72,8 +72,22 @@ function installEnvEndpoints(emu: Emulator): void {
   for (const [id, e] of Object.entries(endpoints)) if (e.fromEnv) delete endpoints[id];
   emu.config.webhookEndpoints.forEach((e, i) => {
     const id = `we_env_${e.connect ? "connect" : "platform"}_${i}`;
-    const obj = buildEndpoint(e.url, ["*"], emu.now(), `From ${e.connect ? "EMULATOR_CONNECT_WEBHOOK_URL" : "EMULATOR_PLATFORM_WEBHOOK_URL"}`, {}, id);
-    endpoints[id] = { seq: emu.store.nextSeq(), owner: null, obj, secret: e.secret, connect: e.connect, fromEnv: true };
+    const obj = buildEndpoint(
+      e.url,
+      ["*"],
+      emu.now(),
+      `From ${e.connect ? "EMULATOR_CONNECT_WEBHOOK_URL" : "EMULATOR_PLATFORM_WEBHOOK_URL"}`,
+      {},
+      id,
+    );
+    endpoints[id] = {
+      seq: emu.store.nextSeq(),
+      owner: null,
+      obj,
+      secret: e.secret,
+      connect: e.connect,
+      fromEnv: true,
+    };
   });
 }
 
@@ -94,7 +108,8 @@ function bearerKey(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   if (!header) return null;
   if (header.startsWith("Bearer ")) return header.slice(7).trim();
-  if (header.startsWith("Basic ")) return Buffer.from(header.slice(6), "base64").toString("utf8").split(":")[0] ?? null;
+  if (header.startsWith("Basic "))
+    return Buffer.from(header.slice(6), "base64").toString("utf8").split(":")[0] ?? null;
   return null;
 }
 
@@ -103,11 +118,15 @@ function authenticate(emu: Emulator, req: IncomingMessage): void {
   if (!key) {
     throw new ApiError(401, {
       type: "authentication_error",
-      message: "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+      message:
+        "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
     });
   }
   if (key !== emu.config.secretKey) {
-    throw new ApiError(401, { type: "authentication_error", message: `Invalid API Key provided: ${maskKey(key)}` });
+    throw new ApiError(401, {
+      type: "authentication_error",
+      message: `Invalid API Key provided: ${maskKey(key)}`,
+    });
   }
 }
 
@@ -134,17 +153,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     installEnvEndpoints(emu);
   });
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: string): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    path: string,
+    query: string,
+  ): Promise<void> {
     const requestId = `req_${randomText(14)}`;
-    const baseHeaders: Record<string, string> = { "request-id": requestId, "stripe-version": API_VERSION };
+    const baseHeaders: Record<string, string> = {
+      "request-id": requestId,
+      "stripe-version": API_VERSION,
+    };
     try {
       authenticate(emu, req);
       const stripeAccount = header(req, "stripe-account");
-      if (stripeAccount !== null && !reachableAccount(emu, stripeAccount)) throw noAccessToAccount(config.secretKey, stripeAccount);
+      if (stripeAccount !== null && !reachableAccount(emu, stripeAccount))
+        throw noAccessToAccount(config.secretKey, stripeAccount);
       const match = api.match(method, path);
       if (!match) throw unrecognizedUrl(method, path);
       const body = method === "POST" ? await readBody(req) : "";
-      const params = method === "POST" ? { ...parseForm(query), ...parseBody(header(req, "content-type") ?? undefined, body) } : parseForm(query);
+      const params =
+        method === "POST"
+          ? { ...parseForm(query), ...parseBody(header(req, "content-type") ?? undefined, body) }
+          : parseForm(query);
       validateParams(params, match.route.spec ?? {});
 
       const idempotencyKey = method === "POST" ? header(req, "idempotency-key") : null;
@@ -160,7 +192,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
               message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
             });
           }
-          sendJson(res, saved.status, saved.body, { ...baseHeaders, "idempotent-replayed": "true", "idempotency-key": idempotencyKey });
+          sendJson(res, saved.status, saved.body, {
+            ...baseHeaders,
+            "idempotent-replayed": "true",
+            "idempotency-key": idempotencyKey,
+          });
           return;
         }
       }
@@ -177,7 +213,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       };
       const remember = (status: number, text: string) => {
         if (!scopeKey || !idempotencyKey) return;
-        store.state.idempotency[scopeKey] = { fingerprint: `${method} ${path} ${JSON.stringify(params)}`, status, body: text, created: emu.now() };
+        store.state.idempotency[scopeKey] = {
+          fingerprint: `${method} ${path} ${JSON.stringify(params)}`,
+          status,
+          body: text,
+          created: emu.now(),
+        };
         store.markDirty();
       };
       let text: string;
@@ -187,23 +228,41 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         remember(200, text);
       } catch (error) {
         // Card declines happened (a charge exists), so Stripe saves them for replay; validation errors are not saved.
-        if (error instanceof ApiError && error.status === 402) remember(402, JSON.stringify(error.toJSON(), null, 2));
+        if (error instanceof ApiError && error.status === 402)
+          remember(402, JSON.stringify(error.toJSON(), null, 2));
         throw error;
       }
-      sendJson(res, 200, text, idempotencyKey ? { ...baseHeaders, "idempotency-key": idempotencyKey } : baseHeaders);
+      sendJson(
+        res,
+        200,
+        text,
+        idempotencyKey ? { ...baseHeaders, "idempotency-key": idempotencyKey } : baseHeaders,
+      );
     } catch (error) {
       sendError(res, error, baseHeaders);
     }
   }
 
-  async function handleOAuth(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  async function handleOAuth(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+  ): Promise<void> {
     const requestId = `req_${randomText(14)}`;
     try {
-      const params = new Params(parseBody(header(req, "content-type") ?? undefined, await readBody(req)));
+      const params = new Params(
+        parseBody(header(req, "content-type") ?? undefined, await readBody(req)),
+      );
       const key = bearerKey(req) ?? params.str("client_secret");
-      if (key !== config.secretKey) throw new OAuthError(401, "invalid_client", `Invalid API Key provided: ${maskKey(key ?? "")}`);
+      if (key !== config.secretKey)
+        throw new OAuthError(
+          401,
+          "invalid_client",
+          `Invalid API Key provided: ${maskKey(key ?? "")}`,
+        );
       const request = { id: requestId, idempotency_key: header(req, "idempotency-key") };
-      const reply = path === "/oauth/token" ? token(emu, params, request) : deauthorize(emu, params, request);
+      const reply =
+        path === "/oauth/token" ? token(emu, params, request) : deauthorize(emu, params, request);
       sendJson(res, 200, reply, { "request-id": requestId });
     } catch (error) {
       sendError(res, error, { "request-id": requestId });
@@ -219,10 +278,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (config.log) console.log(`${method} ${path}`);
     try {
       if (path.startsWith("/v1/")) return await handleApi(req, res, method, path, query);
-      if (method === "POST" && (path === "/oauth/token" || path === "/oauth/deauthorize")) return await handleOAuth(req, res, path);
+      if (method === "POST" && (path === "/oauth/token" || path === "/oauth/deauthorize"))
+        return await handleOAuth(req, res, path);
       if (path.startsWith("/_emulator/")) {
-        const body = method === "POST" ? parseBody(header(req, "content-type") ?? undefined, await readBody(req)) : {};
-        const reply = await handleControl(emu, control, method, path, body, new URLSearchParams(query));
+        const body =
+          method === "POST"
+            ? parseBody(header(req, "content-type") ?? undefined, await readBody(req))
+            : {};
+        const reply = await handleControl(
+          emu,
+          control,
+          method,
+          path,
+          body,
+          new URLSearchParams(query),
+        );
         return sendJson(res, reply.status, reply.body);
       }
       if (method === "GET" && path === "/js/stripe.js") {
@@ -277,11 +347,27 @@ function sendError(res: ServerResponse, error: unknown, headers: Record<string, 
     return;
   }
   if (error instanceof SyntaxError) {
-    sendJson(res, 400, new ApiError(400, { type: "invalid_request_error", message: `Invalid request body: ${error.message}` }).toJSON(), headers);
+    sendJson(
+      res,
+      400,
+      new ApiError(400, {
+        type: "invalid_request_error",
+        message: `Invalid request body: ${error.message}`,
+      }).toJSON(),
+      headers,
+    );
     return;
   }
   console.error("[emulator] internal error", error);
-  sendJson(res, 500, new ApiError(500, { type: "api_error", message: "An unexpected error occurred in the Stripe emulator." }).toJSON(), headers);
+  sendJson(
+    res,
+    500,
+    new ApiError(500, {
+      type: "api_error",
+      message: "An unexpected error occurred in the Stripe emulator.",
+    }).toJSON(),
+    headers,
+  );
 }
 
 async function main(): Promise<void> {

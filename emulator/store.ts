@@ -144,7 +144,9 @@ export class Store {
       return parsed.version === 1 ? parsed : null;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-      throw new Error(`Cannot read emulator data file ${this.dataFile}: ${(error as Error).message}`);
+      throw new Error(
+        `Cannot read emulator data file ${this.dataFile}: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -184,7 +186,11 @@ export class Store {
   }
 
   /** Newest first, as every Stripe list is. */
-  list<T>(collection: Record<string, Owned<T>>, owner: string | null, filter?: (obj: T) => boolean): T[] {
+  list<T>(
+    collection: Record<string, Owned<T>>,
+    owner: string | null,
+    filter?: (obj: T) => boolean,
+  ): T[] {
     return Object.values(collection)
       .filter((r) => r.owner === owner && (!filter || filter(r.obj)))
       .sort((a, b) => b.seq - a.seq)

@@ -83,7 +83,9 @@ export class WebhookDispatcher {
       status = response.status;
       await response.arrayBuffer().catch(() => undefined);
     } catch (e) {
-      error = controller.signal.aborted ? "timeout" : ((e as Error).cause as Error | undefined)?.message ?? (e as Error).message;
+      error = controller.signal.aborted
+        ? "timeout"
+        : (((e as Error).cause as Error | undefined)?.message ?? (e as Error).message);
     } finally {
       clearTimeout(timeout);
       this.controllers.delete(controller);

@@ -23,11 +23,22 @@ async function main(): Promise<void> {
     base = running.url;
   }
   const url = new URL(base);
-  if (url.hostname !== "127.0.0.1" && url.hostname !== "localhost") throw new Error("The benchmark only talks to a loopback emulator.");
-  const stripe = new Stripe("sk_test_emulator", { host: url.hostname, port: Number(url.port), protocol: "http", maxNetworkRetries: 0 });
+  if (url.hostname !== "127.0.0.1" && url.hostname !== "localhost")
+    throw new Error("The benchmark only talks to a loopback emulator.");
+  const stripe = new Stripe("sk_test_emulator", {
+    host: url.hostname,
+    port: Number(url.port),
+    protocol: "http",
+    maxNetworkRetries: 0,
+  });
 
   const account = await stripe.accounts.create({
-    controller: { stripe_dashboard: { type: "express" }, fees: { payer: "application" }, losses: { payments: "application" }, requirement_collection: "stripe" },
+    controller: {
+      stripe_dashboard: { type: "express" },
+      fees: { payer: "application" },
+      losses: { payments: "application" },
+      requirement_collection: "stripe",
+    },
     capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
     business_profile: { name: "Bench Shop" },
   });
@@ -36,8 +47,14 @@ async function main(): Promise<void> {
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: "payment",
     line_items: [
-      { price_data: { currency: "usd", unit_amount: 2400, product_data: { name: "Ceramic mug" } }, quantity: 2 },
-      { price_data: { currency: "usd", unit_amount: 1200, product_data: { name: "Tea towel" } }, quantity: 1 },
+      {
+        price_data: { currency: "usd", unit_amount: 2400, product_data: { name: "Ceramic mug" } },
+        quantity: 2,
+      },
+      {
+        price_data: { currency: "usd", unit_amount: 1200, product_data: { name: "Tea towel" } },
+        quantity: 1,
+      },
     ],
     payment_intent_data: { application_fee_amount: 300 },
     success_url: "http://localhost:3000/success?session_id={CHECKOUT_SESSION_ID}",
@@ -45,7 +62,8 @@ async function main(): Promise<void> {
   };
 
   // Warm-up, so JIT compilation does not count against the first second.
-  for (let i = 0; i < 50; i++) await stripe.checkout.sessions.create(params, { stripeAccount: account.id });
+  for (let i = 0; i < 50; i++)
+    await stripe.checkout.sessions.create(params, { stripeAccount: account.id });
 
   const latencies: number[] = [];
   let errors = 0;
@@ -66,7 +84,9 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
 
-  console.log(`\ncheckout.sessions.create on a connected account (${running ? "in-process emulator" : base}, SDK client, ${concurrency} concurrent, ${seconds} s)\n`);
+  console.log(
+    `\ncheckout.sessions.create on a connected account (${running ? "in-process emulator" : base}, SDK client, ${concurrency} concurrent, ${seconds} s)\n`,
+  );
   console.table({
     requests: latencies.length,
     errors,

@@ -60,7 +60,12 @@ export const invalidRequest = (message: string, param?: string, code?: string): 
   new ApiError(400, { type: "invalid_request_error", message, param, code });
 
 export const missingParam = (param: string): ApiError =>
-  new ApiError(400, { type: "invalid_request_error", code: "parameter_missing", param, message: `Missing required param: ${param}.` });
+  new ApiError(400, {
+    type: "invalid_request_error",
+    code: "parameter_missing",
+    param,
+    message: `Missing required param: ${param}.`,
+  });
 
 export const unknownParam = (param: string): ApiError =>
   new ApiError(400, {
@@ -70,8 +75,11 @@ export const unknownParam = (param: string): ApiError =>
     message: `Received unknown parameter: ${param}`,
   });
 
-export const invalidValue = (param: string, message: string, code = "parameter_invalid_string"): ApiError =>
-  new ApiError(400, { type: "invalid_request_error", code, param, message });
+export const invalidValue = (
+  param: string,
+  message: string,
+  code = "parameter_invalid_string",
+): ApiError => new ApiError(400, { type: "invalid_request_error", code, param, message });
 
 /** A missing object named in the path is a 404; one named by a parameter is a 400, as in Stripe. */
 export function resourceMissing(kind: string, id: string, param = "id"): ApiError {

@@ -36,7 +36,12 @@ function decode(s: string): string {
   }
 }
 
-function assign(target: ParamObject | ParamValue[], path: string[], value: string, parentKey: string): void {
+function assign(
+  target: ParamObject | ParamValue[],
+  path: string[],
+  value: string,
+  parentKey: string,
+): void {
   const [head, ...rest] = path;
   if (head === undefined) return;
   if (Array.isArray(target)) {

@@ -20,21 +20,42 @@ function label(path: string[]): string {
 function check(value: ParamValue, spec: Spec, path: string[]): void {
   if (spec === "any") return;
   if (spec === "s") {
-    if (typeof value !== "string") throw invalidRequest(`Invalid value for ${label(path)}: expected a string.`, label(path), "parameter_invalid_string");
+    if (typeof value !== "string")
+      throw invalidRequest(
+        `Invalid value for ${label(path)}: expected a string.`,
+        label(path),
+        "parameter_invalid_string",
+      );
     return;
   }
   if (spec === "map") {
     // An empty string unsets the whole map, as in Stripe.
     if (typeof value === "string") {
-      if (value !== "") throw invalidRequest(`Invalid object`, label(path), "parameter_invalid_empty");
+      if (value !== "")
+        throw invalidRequest(`Invalid object`, label(path), "parameter_invalid_empty");
       return;
     }
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-    if (entries.length > 50) throw invalidRequest("Metadata can have at most 50 keys.", label(path));
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value);
+    if (entries.length > 50)
+      throw invalidRequest("Metadata can have at most 50 keys.", label(path));
     for (const [k, v] of entries) {
-      if (typeof v !== "string") throw invalidRequest(`Invalid value for ${label([...path, k])}: metadata values must be strings.`, label([...path, k]));
-      if (k.length > 40) throw invalidRequest(`Metadata keys can be at most 40 characters long (${k}).`, label([...path, k]));
-      if (v.length > 500) throw invalidRequest(`Metadata values can be at most 500 characters long (${k}).`, label([...path, k]));
+      if (typeof v !== "string")
+        throw invalidRequest(
+          `Invalid value for ${label([...path, k])}: metadata values must be strings.`,
+          label([...path, k]),
+        );
+      if (k.length > 40)
+        throw invalidRequest(
+          `Metadata keys can be at most 40 characters long (${k}).`,
+          label([...path, k]),
+        );
+      if (v.length > 500)
+        throw invalidRequest(
+          `Metadata values can be at most 500 characters long (${k}).`,
+          label([...path, k]),
+        );
     }
     return;
   }
@@ -52,7 +73,8 @@ function check(value: ParamValue, spec: Spec, path: string[]): void {
     if (value === "") return;
     throw invalidRequest(`Invalid object`, label(path), "parameter_invalid_empty");
   }
-  if (Array.isArray(value)) throw invalidRequest(`Invalid object`, label(path), "parameter_invalid_empty");
+  if (Array.isArray(value))
+    throw invalidRequest(`Invalid object`, label(path), "parameter_invalid_empty");
   for (const [k, v] of Object.entries(value)) {
     const child = spec[k];
     if (child === undefined) throw unknownParam(label([...path, k]));
@@ -87,7 +109,12 @@ export class Params {
   str(key: string): string | undefined {
     const v = this.raw[key];
     if (v === undefined) return undefined;
-    if (typeof v !== "string") throw invalidRequest(`Invalid string: ${this.name(key)}`, this.name(key), "parameter_invalid_string");
+    if (typeof v !== "string")
+      throw invalidRequest(
+        `Invalid string: ${this.name(key)}`,
+        this.name(key),
+        "parameter_invalid_string",
+      );
     return v;
   }
 
@@ -113,7 +140,8 @@ export class Params {
   int(key: string): number | undefined {
     const v = this.str(key);
     if (v === undefined || v === "") return undefined;
-    if (!/^-?\d+$/.test(v)) throw invalidValue(this.name(key), `Invalid integer: ${v}`, "parameter_invalid_integer");
+    if (!/^-?\d+$/.test(v))
+      throw invalidValue(this.name(key), `Invalid integer: ${v}`, "parameter_invalid_integer");
     return Number(v);
   }
 
@@ -134,7 +162,8 @@ export class Params {
   obj(key: string): Params | undefined {
     const v = this.raw[key];
     if (v === undefined || v === "") return undefined;
-    if (typeof v === "string" || Array.isArray(v)) throw invalidRequest("Invalid object", this.name(key), "parameter_invalid_empty");
+    if (typeof v === "string" || Array.isArray(v))
+      throw invalidRequest("Invalid object", this.name(key), "parameter_invalid_empty");
     return new Params(v, [...this.prefix, key]);
   }
 
@@ -144,7 +173,8 @@ export class Params {
     const items = Array.isArray(v) ? v : typeof v === "object" ? Object.values(v) : null;
     if (!items) throw invalidRequest("Invalid array", this.name(key), "parameter_invalid_empty");
     return items.map((item, i) => {
-      if (typeof item !== "object" || Array.isArray(item)) throw invalidRequest("Invalid object", this.name(`${key}][${i}`));
+      if (typeof item !== "object" || Array.isArray(item))
+        throw invalidRequest("Invalid object", this.name(`${key}][${i}`));
       return new Params(item, [...this.prefix, key, String(i)]);
     });
   }
@@ -171,7 +201,10 @@ export class Params {
 }
 
 /** Stripe merges metadata on update: "" deletes one key, an empty map param clears all. */
-export function mergeMetadata(current: Record<string, string>, update: Record<string, string> | null | undefined): Record<string, string> {
+export function mergeMetadata(
+  current: Record<string, string>,
+  update: Record<string, string> | null | undefined,
+): Record<string, string> {
   if (update === undefined) return current;
   if (update === null) return {};
   const next = { ...current };

@@ -10,11 +10,16 @@ import { esc, notFoundPage, page } from "./layout";
 export function expressDashboard(emu: Emulator, res: ServerResponse, accountId: string): void {
   const record = emu.store.state.accounts[accountId];
   if (!record || record.deleted || record.obj.controller?.stripe_dashboard?.type !== "express") {
-    return sendHtml(res, 404, notFoundPage("Dashboard not found", "No Express dashboard exists for this account."));
+    return sendHtml(
+      res,
+      404,
+      notFoundPage("Dashboard not found", "No Express dashboard exists for this account."),
+    );
   }
   const a = record.obj;
   const balance = computeBalance(emu, a.id, a.default_currency ?? "usd");
-  const money = (list: { amount: number; currency: string }[]) => list.map((b) => esc(formatAmount(b.amount, b.currency))).join(", ");
+  const money = (list: { amount: number; currency: string }[]) =>
+    list.map((b) => esc(formatAmount(b.amount, b.currency))).join(", ");
   const charges = emu.store.list(emu.store.state.charges, a.id).slice(0, 10);
   const payouts = emu.store.list(emu.store.state.payouts, a.id).slice(0, 10);
   const date = (t: number) => esc(new Date(t * 1000).toISOString().slice(0, 10));
@@ -32,7 +37,10 @@ export function expressDashboard(emu: Emulator, res: ServerResponse, accountId: 
   ${
     charges.length
       ? `<table><thead><tr><th scope="col">Date</th><th scope="col">Status</th><th scope="col" class="num">Amount</th></tr></thead><tbody>${charges
-          .map((c) => `<tr><td>${date(c.created)}</td><td>${esc(c.refunded ? "refunded" : c.status)}</td><td class="num">${esc(formatAmount(c.amount, c.currency))}</td></tr>`)
+          .map(
+            (c) =>
+              `<tr><td>${date(c.created)}</td><td>${esc(c.refunded ? "refunded" : c.status)}</td><td class="num">${esc(formatAmount(c.amount, c.currency))}</td></tr>`,
+          )
           .join("")}</tbody></table>`
       : `<p class="muted">No payments yet.</p>`
   }
@@ -40,12 +48,17 @@ export function expressDashboard(emu: Emulator, res: ServerResponse, accountId: 
   ${
     payouts.length
       ? `<table><thead><tr><th scope="col">Arrival</th><th scope="col">Status</th><th scope="col" class="num">Amount</th></tr></thead><tbody>${payouts
-          .map((p) => `<tr><td>${date(p.arrival_date)}</td><td>${esc(p.status)}</td><td class="num">${esc(formatAmount(p.amount, p.currency))}</td></tr>`)
+          .map(
+            (p) =>
+              `<tr><td>${date(p.arrival_date)}</td><td>${esc(p.status)}</td><td class="num">${esc(formatAmount(p.amount, p.currency))}</td></tr>`,
+          )
           .join("")}</tbody></table>`
       : `<p class="muted">No payouts yet.</p>`
   }
 </div>`;
-  sendHtml(res, 200, page(`Express dashboard · ${a.business_profile?.name ?? a.id}`, body), { "x-frame-options": "DENY" });
+  sendHtml(res, 200, page(`Express dashboard · ${a.business_profile?.name ?? a.id}`, body), {
+    "x-frame-options": "DENY",
+  });
 }
 
 export function receipt(emu: Emulator, res: ServerResponse, chargeId: string): void {

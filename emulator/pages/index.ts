@@ -15,11 +15,28 @@ async function form(req: IncomingMessage): Promise<Params> {
   return new Params(parseBody(req.headers["content-type"], await readBody(req)));
 }
 
-export async function handlePage(emu: Emulator, req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams): Promise<boolean> {
-  const segments = path.split("/").filter(Boolean).map((s) => decodeURIComponent(s));
+export async function handlePage(
+  emu: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+): Promise<boolean> {
+  const segments = path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   const [a, b, c] = segments;
   if (method === "GET" && path === "/") {
-    sendHtml(res, 200, page("Stripe emulator", `<div class="card"><h1>Stripe emulator</h1><p>API base: <code>${esc(emu.baseUrl)}</code></p><p>Point the stripe SDK here with <code>host</code>, <code>port</code> and <code>protocol: "http"</code>.</p></div>`));
+    sendHtml(
+      res,
+      200,
+      page(
+        "Stripe emulator",
+        `<div class="card"><h1>Stripe emulator</h1><p>API base: <code>${esc(emu.baseUrl)}</code></p><p>Point the stripe SDK here with <code>host</code>, <code>port</code> and <code>protocol: "http"</code>.</p></div>`,
+      ),
+    );
     return true;
   }
   if (a === "connect" && b === "onboarding" && c && segments.length === 3) {

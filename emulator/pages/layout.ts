@@ -1,6 +1,12 @@
 // Shared HTML shell for the hosted pages: plain, accessible, readable on a phone.
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Every interpolated value goes through this. */
 export function esc(value: unknown): string {

@@ -24,24 +24,36 @@ function withQuery(base: string, params: Record<string, string>): string {
 }
 
 /** Validates the request; on failure renders the error page and returns null. */
-function parseRequest(emu: Emulator, res: ServerResponse, get: (k: string) => string | undefined): AuthorizeRequest | null {
+function parseRequest(
+  emu: Emulator,
+  res: ServerResponse,
+  get: (k: string) => string | undefined,
+): AuthorizeRequest | null {
   const clientId = get("client_id") ?? "";
   const responseType = get("response_type") ?? "";
   const redirectUri = get("redirect_uri") ?? "";
   const scope = get("scope") || "read_only";
   if (clientId !== emu.config.clientId) {
-    sendHtml(res, 400, notFoundPage("Invalid client_id", `No application matches client_id "${clientId}".`));
+    sendHtml(
+      res,
+      400,
+      notFoundPage("Invalid client_id", `No application matches client_id "${clientId}".`),
+    );
     return null;
   }
   if (responseType !== "code") {
-    sendHtml(res, 400, notFoundPage("Invalid response_type", "response_type must be \"code\"."));
+    sendHtml(res, 400, notFoundPage("Invalid response_type", 'response_type must be "code".'));
     return null;
   }
   try {
     const u = new URL(redirectUri);
     if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("scheme");
   } catch {
-    sendHtml(res, 400, notFoundPage("Invalid redirect_uri", "A valid absolute redirect_uri is required."));
+    sendHtml(
+      res,
+      400,
+      notFoundPage("Invalid redirect_uri", "A valid absolute redirect_uri is required."),
+    );
     return null;
   }
   if (scope !== "read_write" && scope !== "read_only") {
@@ -62,14 +74,25 @@ export function authorizeGet(emu: Emulator, res: ServerResponse, query: URLSearc
   const req = parseRequest(emu, res, (k) => query.get(k) ?? undefined);
   if (!req) return;
   const existing = Object.values(emu.store.state.accounts)
-    .filter((r) => !r.deleted && r.obj.controller?.stripe_dashboard?.type === "full" && r.obj.details_submitted)
+    .filter(
+      (r) =>
+        !r.deleted &&
+        r.obj.controller?.stripe_dashboard?.type === "full" &&
+        r.obj.details_submitted,
+    )
     .sort((a, b) => b.seq - a.seq);
   const hidden = ["client_id", "redirect_uri", "scope", "state"]
-    .map((k) => `<input type="hidden" name="${k}" value="${esc({ client_id: req.clientId, redirect_uri: req.redirectUri, scope: req.scope, state: req.state }[k])}">`)
+    .map(
+      (k) =>
+        `<input type="hidden" name="${k}" value="${esc({ client_id: req.clientId, redirect_uri: req.redirectUri, scope: req.scope, state: req.state }[k])}">`,
+    )
     .join("");
   const options = existing
     .map(
-      (r, i) => `<label class="choice"><input type="radio" name="account" value="${esc(r.obj.id)}"${i === 0 ? " checked" : ""}>
+      (
+        r,
+        i,
+      ) => `<label class="choice"><input type="radio" name="account" value="${esc(r.obj.id)}"${i === 0 ? " checked" : ""}>
       <span>${esc(r.obj.business_profile?.name ?? r.obj.id)} <span class="muted">(${esc(r.obj.id)}${r.connected && !r.deauthorized ? ", connected" : ""})</span></span></label>`,
     )
     .join("");
@@ -108,19 +131,38 @@ export function authorizePost(emu: Emulator, res: ServerResponse, form: Params):
   if (!req) return;
   const action = form.str("action");
   if (action === "deny") {
-    return redirect(res, withQuery(req.redirectUri, { error: "access_denied", error_description: "The user denied your request", state: req.state }));
+    return redirect(
+      res,
+      withQuery(req.redirectUri, {
+        error: "access_denied",
+        error_description: "The user denied your request",
+        state: req.state,
+      }),
+    );
   }
   let accountId: string;
   if (action === "connect_existing") {
     const id = form.str("account") ?? "";
     const record = emu.store.state.accounts[id];
-    if (!record || record.deleted) return sendHtml(res, 400, notFoundPage("Unknown account", "Choose one of the listed accounts."));
+    if (!record || record.deleted)
+      return sendHtml(
+        res,
+        400,
+        notFoundPage("Unknown account", "Choose one of the listed accounts."),
+      );
     accountId = id;
   } else {
     const record = createConnectedAccount(
       emu,
       {
-        controller: { type: "account", is_controller: false, fees: { payer: "account" }, losses: { payments: "stripe" }, requirement_collection: "stripe", stripe_dashboard: { type: "full" } },
+        controller: {
+          type: "account",
+          is_controller: false,
+          fees: { payer: "account" },
+          losses: { payments: "stripe" },
+          requirement_collection: "stripe",
+          stripe_dashboard: { type: "full" },
+        },
         type: "standard",
         country: "US",
         email: form.str("email")?.trim() || null,

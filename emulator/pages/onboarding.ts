@@ -15,10 +15,20 @@ function usable(emu: Emulator, link: LinkRecord): boolean {
 
 export function onboardingGet(emu: Emulator, res: ServerResponse, token: string): void {
   const link = emu.store.state.accountLinks[token];
-  if (!link) return sendHtml(res, 404, notFoundPage("Link not found", "This onboarding link does not exist."));
+  if (!link)
+    return sendHtml(
+      res,
+      404,
+      notFoundPage("Link not found", "This onboarding link does not exist."),
+    );
   if (!usable(emu, link)) return redirect(res, link.refreshUrl);
   const account = emu.store.state.accounts[link.account]?.obj;
-  if (!account) return sendHtml(res, 404, notFoundPage("Account not found", "The account of this link no longer exists."));
+  if (!account)
+    return sendHtml(
+      res,
+      404,
+      notFoundPage("Account not found", "The account of this link no longer exists."),
+    );
   const name = account.business_profile?.name ?? "";
   const due = account.requirements?.currently_due ?? [];
   const body = `
@@ -47,12 +57,27 @@ export function onboardingGet(emu: Emulator, res: ServerResponse, token: string)
   sendHtml(res, 200, page(`Onboarding · ${emu.config.platformName}`, body));
 }
 
-export function onboardingPost(emu: Emulator, res: ServerResponse, token: string, form: Params): void {
+export function onboardingPost(
+  emu: Emulator,
+  res: ServerResponse,
+  token: string,
+  form: Params,
+): void {
   const link = emu.store.state.accountLinks[token];
-  if (!link) return sendHtml(res, 404, notFoundPage("Link not found", "This onboarding link does not exist."));
+  if (!link)
+    return sendHtml(
+      res,
+      404,
+      notFoundPage("Link not found", "This onboarding link does not exist."),
+    );
   if (!usable(emu, link)) return redirect(res, link.refreshUrl);
   const record = emu.store.state.accounts[link.account];
-  if (!record) return sendHtml(res, 404, notFoundPage("Account not found", "The account of this link no longer exists."));
+  if (!record)
+    return sendHtml(
+      res,
+      404,
+      notFoundPage("Account not found", "The account of this link no longer exists."),
+    );
   link.used = true;
   const businessName = form.str("business_name")?.trim() || null;
   const email = form.str("email")?.trim();
@@ -60,7 +85,8 @@ export function onboardingPost(emu: Emulator, res: ServerResponse, token: string
     if (email) record.obj.email = email;
     partialOnboarding(emu, record, businessName);
   } else {
-    if (businessName && record.obj.business_profile) record.obj.business_profile.name = businessName;
+    if (businessName && record.obj.business_profile)
+      record.obj.business_profile.name = businessName;
     if (email) record.obj.email = email;
     completeOnboarding(emu, record);
   }

@@ -20,21 +20,38 @@ export function checkRedirectUrl(url: string, param: string): void {
 }
 
 function create(ctx: RequestContext): Stripe.AccountLink {
-  if (ctx.account) throw new ApiError(400, { type: "invalid_request_error", message: "Account Links can only be created by the platform (without Stripe-Account)." });
+  if (ctx.account)
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      message: "Account Links can only be created by the platform (without Stripe-Account).",
+    });
   const p = params(ctx);
   const accountId = p.reqStr("account");
   const type = p.reqStr("type");
   if (type !== "account_onboarding" && type !== "account_update") {
-    throw invalidRequest(`Invalid type: must be one of account_onboarding or account_update`, "type", "parameter_invalid_string");
+    throw invalidRequest(
+      `Invalid type: must be one of account_onboarding or account_update`,
+      "type",
+      "parameter_invalid_string",
+    );
   }
   const refreshUrl = p.reqStr("refresh_url");
   const returnUrl = p.reqStr("return_url");
   checkRedirectUrl(refreshUrl, "refresh_url");
   checkRedirectUrl(returnUrl, "return_url");
   const record = reachableAccount(ctx.emu, accountId);
-  if (!record) throw new ApiError(400, { type: "invalid_request_error", code: "account_invalid", param: "account", message: `No such account: '${accountId}'` });
+  if (!record)
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      code: "account_invalid",
+      param: "account",
+      message: `No such account: '${accountId}'`,
+    });
   if (record.viaOAuth) {
-    throw invalidRequest("You cannot create Account Links for an account that connected through OAuth: the account manages its own details on Stripe.", "account");
+    throw invalidRequest(
+      "You cannot create Account Links for an account that connected through OAuth: the account manages its own details on Stripe.",
+      "account",
+    );
   }
   if (type === "account_update" && record.obj.controller?.requirement_collection === "stripe") {
     throw invalidRequest(
@@ -55,11 +72,21 @@ function create(ctx: RequestContext): Stripe.AccountLink {
     used: false,
   };
   ctx.emu.store.markDirty();
-  return { object: "account_link", created, expires_at: created + LINK_LIFETIME_SECONDS, url: `${ctx.emu.baseUrl}/connect/onboarding/${token}` } satisfies Stripe.AccountLink;
+  return {
+    object: "account_link",
+    created,
+    expires_at: created + LINK_LIFETIME_SECONDS,
+    url: `${ctx.emu.baseUrl}/connect/onboarding/${token}`,
+  } satisfies Stripe.AccountLink;
 }
 
 export function registerAccountLinks(api: ApiRouter): void {
   api.add("POST", "/v1/account_links", create, {
-    account: "s", type: "s", refresh_url: "s", return_url: "s", collect: "s", collection_options: { fields: "s", future_requirements: "s" },
+    account: "s",
+    type: "s",
+    refresh_url: "s",
+    return_url: "s",
+    collect: "s",
+    collection_options: { fields: "s", future_requirements: "s" },
   });
 }

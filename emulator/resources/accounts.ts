@@ -12,26 +12,75 @@ import type { AccountRecord } from "../store";
 import { LIST_SPEC, paginate, params } from "./shared";
 
 const CAPABILITY_NAMES = [
-  "card_payments", "transfers", "link_payments", "us_bank_account_ach_payments", "sepa_debit_payments",
-  "bancontact_payments", "ideal_payments", "klarna_payments", "afterpay_clearpay_payments", "affirm_payments",
-  "cashapp_payments", "amazon_pay_payments", "revolut_pay_payments", "tax_reporting_us_1099_k", "eps_payments",
-  "giropay_payments", "p24_payments", "sofort_payments", "acss_debit_payments", "au_becs_debit_payments",
+  "card_payments",
+  "transfers",
+  "link_payments",
+  "us_bank_account_ach_payments",
+  "sepa_debit_payments",
+  "bancontact_payments",
+  "ideal_payments",
+  "klarna_payments",
+  "afterpay_clearpay_payments",
+  "affirm_payments",
+  "cashapp_payments",
+  "amazon_pay_payments",
+  "revolut_pay_payments",
+  "tax_reporting_us_1099_k",
+  "eps_payments",
+  "giropay_payments",
+  "p24_payments",
+  "sofort_payments",
+  "acss_debit_payments",
+  "au_becs_debit_payments",
 ] as const;
 
-const ADDRESS_SPEC: Spec = { line1: "s", line2: "s", city: "s", state: "s", postal_code: "s", country: "s" };
+const ADDRESS_SPEC: Spec = {
+  line1: "s",
+  line2: "s",
+  city: "s",
+  state: "s",
+  postal_code: "s",
+  country: "s",
+};
 const DOB_SPEC: Spec = { day: "s", month: "s", year: "s" };
 const BUSINESS_PROFILE_SPEC: Spec = {
-  name: "s", url: "s", mcc: "s", product_description: "s", support_email: "s", support_phone: "s", support_url: "s",
-  support_address: ADDRESS_SPEC, estimated_worker_count: "s",
+  name: "s",
+  url: "s",
+  mcc: "s",
+  product_description: "s",
+  support_email: "s",
+  support_phone: "s",
+  support_url: "s",
+  support_address: ADDRESS_SPEC,
+  estimated_worker_count: "s",
 };
 const PERSON_SPEC: Spec = {
-  first_name: "s", last_name: "s", email: "s", phone: "s", dob: DOB_SPEC, address: ADDRESS_SPEC, id_number: "s",
-  ssn_last_4: "s", metadata: "map",
+  first_name: "s",
+  last_name: "s",
+  email: "s",
+  phone: "s",
+  dob: DOB_SPEC,
+  address: ADDRESS_SPEC,
+  id_number: "s",
+  ssn_last_4: "s",
+  metadata: "map",
 };
-const COMPANY_SPEC: Spec = { name: "s", phone: "s", tax_id: "s", address: ADDRESS_SPEC, structure: "s" };
-const CAPABILITIES_SPEC: Spec = Object.fromEntries(CAPABILITY_NAMES.map((n) => [n, { requested: "s" }]));
+const COMPANY_SPEC: Spec = {
+  name: "s",
+  phone: "s",
+  tax_id: "s",
+  address: ADDRESS_SPEC,
+  structure: "s",
+};
+const CAPABILITIES_SPEC: Spec = Object.fromEntries(
+  CAPABILITY_NAMES.map((n) => [n, { requested: "s" }]),
+);
 const SETTINGS_SPEC: Spec = {
-  payouts: { schedule: { interval: "s", delay_days: "s", weekly_anchor: "s", monthly_anchor: "s" }, statement_descriptor: "s", debit_negative_balances: "s" },
+  payouts: {
+    schedule: { interval: "s", delay_days: "s", weekly_anchor: "s", monthly_anchor: "s" },
+    statement_descriptor: "s",
+    debit_negative_balances: "s",
+  },
   payments: { statement_descriptor: "s" },
   dashboard: { display_name: "s", timezone: "s" },
   branding: { primary_color: "s", secondary_color: "s", icon: "s", logo: "s" },
@@ -76,10 +125,45 @@ const INITIAL_REQUIREMENTS = [
 ];
 
 const COUNTRY_CURRENCY: Record<string, string> = {
-  US: "usd", GB: "gbp", JP: "jpy", CA: "cad", AU: "aud", CH: "chf", SE: "sek", NO: "nok", DK: "dkk", NZ: "nzd",
-  SG: "sgd", HK: "hkd", MX: "mxn", BR: "brl", PL: "pln", IN: "inr",
+  US: "usd",
+  GB: "gbp",
+  JP: "jpy",
+  CA: "cad",
+  AU: "aud",
+  CH: "chf",
+  SE: "sek",
+  NO: "nok",
+  DK: "dkk",
+  NZ: "nzd",
+  SG: "sgd",
+  HK: "hkd",
+  MX: "mxn",
+  BR: "brl",
+  PL: "pln",
+  IN: "inr",
 };
-const EURO_COUNTRIES = new Set(["AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PT", "SI", "SK"]);
+const EURO_COUNTRIES = new Set([
+  "AT",
+  "BE",
+  "CY",
+  "DE",
+  "EE",
+  "ES",
+  "FI",
+  "FR",
+  "GR",
+  "HR",
+  "IE",
+  "IT",
+  "LT",
+  "LU",
+  "LV",
+  "MT",
+  "NL",
+  "PT",
+  "SI",
+  "SK",
+]);
 
 export function currencyFor(country: string): string {
   if (EURO_COUNTRIES.has(country)) return "eur";
@@ -117,11 +201,32 @@ type Controller = Stripe.Account.Controller;
 function controllerForType(type: string): Controller {
   switch (type) {
     case "express":
-      return { type: "application", is_controller: true, fees: { payer: "application_express" }, losses: { payments: "application" }, requirement_collection: "stripe", stripe_dashboard: { type: "express" } };
+      return {
+        type: "application",
+        is_controller: true,
+        fees: { payer: "application_express" },
+        losses: { payments: "application" },
+        requirement_collection: "stripe",
+        stripe_dashboard: { type: "express" },
+      };
     case "custom":
-      return { type: "application", is_controller: true, fees: { payer: "application_custom" }, losses: { payments: "application" }, requirement_collection: "application", stripe_dashboard: { type: "none" } };
+      return {
+        type: "application",
+        is_controller: true,
+        fees: { payer: "application_custom" },
+        losses: { payments: "application" },
+        requirement_collection: "application",
+        stripe_dashboard: { type: "none" },
+      };
     default:
-      return { type: "application", is_controller: true, fees: { payer: "account" }, losses: { payments: "stripe" }, requirement_collection: "stripe", stripe_dashboard: { type: "full" } };
+      return {
+        type: "application",
+        is_controller: true,
+        fees: { payer: "account" },
+        losses: { payments: "stripe" },
+        requirement_collection: "stripe",
+        stripe_dashboard: { type: "full" },
+      };
   }
 }
 
@@ -136,19 +241,39 @@ function typeForController(c: Controller): Stripe.Account.Type {
 /** Controller properties as given, checked against the combinations Stripe refuses. */
 function controllerFromParams(p: Params): Controller {
   const fees = p.obj("fees")?.oneOf("payer", ["account", "application"]) ?? "account";
-  const losses = p.obj("losses")?.oneOf("payments", ["application", "stripe"]) ?? (fees === "application" ? "application" : "stripe");
+  const losses =
+    p.obj("losses")?.oneOf("payments", ["application", "stripe"]) ??
+    (fees === "application" ? "application" : "stripe");
   const collection = p.oneOf("requirement_collection", ["application", "stripe"]) ?? "stripe";
-  const dashboard = p.obj("stripe_dashboard")?.oneOf("type", ["express", "full", "none"]) ?? (collection === "application" ? "none" : "full");
+  const dashboard =
+    p.obj("stripe_dashboard")?.oneOf("type", ["express", "full", "none"]) ??
+    (collection === "application" ? "none" : "full");
   if (collection === "application" && dashboard !== "none") {
-    throw invalidRequest("When `controller[requirement_collection]` is `application`, `controller[stripe_dashboard][type]` must be `none`.", "controller[stripe_dashboard][type]");
+    throw invalidRequest(
+      "When `controller[requirement_collection]` is `application`, `controller[stripe_dashboard][type]` must be `none`.",
+      "controller[stripe_dashboard][type]",
+    );
   }
   if (dashboard === "express" && (fees !== "application" || losses !== "application")) {
-    throw invalidRequest("Accounts with an Express dashboard require `controller[fees][payer]` and `controller[losses][payments]` to be `application`.", "controller[fees][payer]");
+    throw invalidRequest(
+      "Accounts with an Express dashboard require `controller[fees][payer]` and `controller[losses][payments]` to be `application`.",
+      "controller[fees][payer]",
+    );
   }
   if (collection === "application" && losses !== "application") {
-    throw invalidRequest("When `controller[requirement_collection]` is `application`, `controller[losses][payments]` must be `application`.", "controller[losses][payments]");
+    throw invalidRequest(
+      "When `controller[requirement_collection]` is `application`, `controller[losses][payments]` must be `application`.",
+      "controller[losses][payments]",
+    );
   }
-  return { type: "application", is_controller: true, fees: { payer: fees }, losses: { payments: losses }, requirement_collection: collection, stripe_dashboard: { type: dashboard } };
+  return {
+    type: "application",
+    is_controller: true,
+    fees: { payer: fees },
+    losses: { payments: losses },
+    requirement_collection: collection,
+    stripe_dashboard: { type: dashboard },
+  };
 }
 
 /** Who pays Stripe's processing fee on this account's charges. */
@@ -197,7 +322,12 @@ export function buildAccount(input: NewAccountInput): Stripe.Account {
     default_currency: currencyFor(input.country),
     details_submitted: false,
     email: input.email,
-    external_accounts: { object: "list", data: [], has_more: false, url: "/v1/accounts/ACCOUNT/external_accounts" },
+    external_accounts: {
+      object: "list",
+      data: [],
+      has_more: false,
+      url: "/v1/accounts/ACCOUNT/external_accounts",
+    },
     future_requirements: futureRequirements(),
     metadata: input.metadata,
     payouts_enabled: false,
@@ -241,39 +371,69 @@ export function markOnboarded(account: Stripe.Account): void {
     account.business_profile.mcc = account.business_profile.mcc ?? "5734";
     account.business_profile.url = account.business_profile.url ?? "https://example.com";
   }
-  if (account.external_accounts) account.external_accounts.url = `/v1/accounts/${account.id}/external_accounts`;
+  if (account.external_accounts)
+    account.external_accounts.url = `/v1/accounts/${account.id}/external_accounts`;
 }
 
 /** Completes onboarding and records `account.updated` with what changed. */
-export function completeOnboarding(emu: Emulator, record: AccountRecord, request: { id: string | null; idempotency_key: string | null } | null = null): Stripe.Account {
+export function completeOnboarding(
+  emu: Emulator,
+  record: AccountRecord,
+  request: { id: string | null; idempotency_key: string | null } | null = null,
+): Stripe.Account {
   const before = structuredClone(record.obj);
   markOnboarded(record.obj);
   const previous = previousAttributes(before, record.obj);
   if (Object.keys(previous).length > 0) {
-    emit(emu, { type: "account.updated", object: record.obj, account: record.obj.id, previous, request });
+    emit(emu, {
+      type: "account.updated",
+      object: record.obj,
+      account: record.obj.id,
+      previous,
+      request,
+    });
   }
   emu.store.markDirty();
   return record.obj;
 }
 
 /** "Save and finish later": some details provided, but requirements remain. */
-export function partialOnboarding(emu: Emulator, record: AccountRecord, businessName: string | null): Stripe.Account {
+export function partialOnboarding(
+  emu: Emulator,
+  record: AccountRecord,
+  businessName: string | null,
+): Stripe.Account {
   const before = structuredClone(record.obj);
   const a = record.obj;
   a.business_type = a.business_type ?? "individual";
   if (businessName && a.business_profile) a.business_profile.name = businessName;
-  const left = (a.requirements?.currently_due ?? INITIAL_REQUIREMENTS).filter((r) => r !== "business_type" && !r.startsWith("business_profile."));
+  const left = (a.requirements?.currently_due ?? INITIAL_REQUIREMENTS).filter(
+    (r) => r !== "business_type" && !r.startsWith("business_profile."),
+  );
   a.requirements = requirements(left.length > 0 ? left : ["external_account"]);
   const previous = previousAttributes(before, a);
-  if (Object.keys(previous).length > 0) emit(emu, { type: "account.updated", object: a, account: a.id, previous });
+  if (Object.keys(previous).length > 0)
+    emit(emu, { type: "account.updated", object: a, account: a.id, previous });
   emu.store.markDirty();
   return a;
 }
 
-export function createConnectedAccount(emu: Emulator, input: Omit<NewAccountInput, "created">, viaOAuth: boolean): AccountRecord {
+export function createConnectedAccount(
+  emu: Emulator,
+  input: Omit<NewAccountInput, "created">,
+  viaOAuth: boolean,
+): AccountRecord {
   const account = buildAccount({ ...input, created: emu.now() });
-  if (account.external_accounts) account.external_accounts.url = `/v1/accounts/${account.id}/external_accounts`;
-  const record: AccountRecord = { seq: emu.store.nextSeq(), obj: account, connected: !viaOAuth, deauthorized: false, deleted: false, viaOAuth };
+  if (account.external_accounts)
+    account.external_accounts.url = `/v1/accounts/${account.id}/external_accounts`;
+  const record: AccountRecord = {
+    seq: emu.store.nextSeq(),
+    obj: account,
+    connected: !viaOAuth,
+    deauthorized: false,
+    deleted: false,
+    viaOAuth,
+  };
   emu.store.state.accounts[account.id] = record;
   emu.store.markDirty();
   return record;
@@ -289,7 +449,8 @@ export function reachableAccount(emu: Emulator, id: string): AccountRecord | nul
 function accountFor(ctx: RequestContext, id: string): AccountRecord {
   const record = reachableAccount(ctx.emu, id);
   // A connected account acting for itself may read only itself.
-  if (!record || (ctx.account !== null && ctx.account !== id)) throw noAccessToAccount(ctx.emu.config.secretKey, id);
+  if (!record || (ctx.account !== null && ctx.account !== id))
+    throw noAccessToAccount(ctx.emu.config.secretKey, id);
   return record;
 }
 
@@ -298,12 +459,26 @@ function applyUpdate(account: Stripe.Account, p: Params): void {
   if (email !== undefined) account.email = email || null;
   const bp = p.obj("business_profile");
   if (bp && account.business_profile) {
-    for (const key of ["name", "url", "mcc", "product_description", "support_email", "support_phone", "support_url"] as const) {
+    for (const key of [
+      "name",
+      "url",
+      "mcc",
+      "product_description",
+      "support_email",
+      "support_phone",
+      "support_url",
+    ] as const) {
       const v = bp.str(key);
-      if (v !== undefined) (account.business_profile as unknown as Record<string, string | null>)[key] = v || null;
+      if (v !== undefined)
+        (account.business_profile as unknown as Record<string, string | null>)[key] = v || null;
     }
   }
-  const businessType = p.oneOf("business_type", ["company", "government_entity", "individual", "non_profit"]);
+  const businessType = p.oneOf("business_type", [
+    "company",
+    "government_entity",
+    "individual",
+    "non_profit",
+  ]);
   if (businessType) account.business_type = businessType;
   const currency = p.str("default_currency");
   if (currency) account.default_currency = currency.toLowerCase();
@@ -313,7 +488,8 @@ function applyUpdate(account: Stripe.Account, p: Params): void {
     const current = { ...(account.capabilities ?? {}) } as Record<string, string>;
     for (const name of Object.keys(caps.raw)) {
       const requested = caps.obj(name)?.bool("requested");
-      if (requested === true && !current[name]) current[name] = account.charges_enabled ? "active" : "inactive";
+      if (requested === true && !current[name])
+        current[name] = account.charges_enabled ? "active" : "inactive";
       if (requested === false) delete current[name];
     }
     account.capabilities = current as Stripe.Account.Capabilities;
@@ -327,24 +503,47 @@ function requestedCapabilities(p: Params): string[] {
 }
 
 function create(ctx: RequestContext): Stripe.Account {
-  if (ctx.account) throw new ApiError(400, { type: "invalid_request_error", message: "Connected accounts cannot create other accounts." });
+  if (ctx.account)
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      message: "Connected accounts cannot create other accounts.",
+    });
   const p = params(ctx);
   const legacyType = p.oneOf("type", ["custom", "express", "standard"]);
   const controllerParams = p.obj("controller");
   if (legacyType && controllerParams) {
-    throw invalidRequest("You cannot specify both `type` and `controller`. Use controller properties only.", "controller");
+    throw invalidRequest(
+      "You cannot specify both `type` and `controller`. Use controller properties only.",
+      "controller",
+    );
   }
-  const controller = legacyType ? controllerForType(legacyType) : controllerParams ? controllerFromParams(controllerParams) : controllerForType("standard");
+  const controller = legacyType
+    ? controllerForType(legacyType)
+    : controllerParams
+      ? controllerFromParams(controllerParams)
+      : controllerForType("standard");
   let capabilities = requestedCapabilities(p);
-  if (capabilities.length === 0 && controller.stripe_dashboard?.type === "full") capabilities = ["card_payments", "transfers"];
+  if (capabilities.length === 0 && controller.stripe_dashboard?.type === "full")
+    capabilities = ["card_payments", "transfers"];
   if (capabilities.length === 0) {
-    throw invalidRequest("You must request at least one capability for this account (e.g. `capabilities[transfers][requested]=true`).", "capabilities");
+    throw invalidRequest(
+      "You must request at least one capability for this account (e.g. `capabilities[transfers][requested]=true`).",
+      "capabilities",
+    );
   }
-  if (capabilities.includes("card_payments") && !capabilities.includes("transfers") && controller.stripe_dashboard?.type !== "full") {
-    throw invalidRequest("The `card_payments` capability requires the `transfers` capability on accounts where the platform is liable or collects requirements.", "capabilities");
+  if (
+    capabilities.includes("card_payments") &&
+    !capabilities.includes("transfers") &&
+    controller.stripe_dashboard?.type !== "full"
+  ) {
+    throw invalidRequest(
+      "The `card_payments` capability requires the `transfers` capability on accounts where the platform is liable or collects requirements.",
+      "capabilities",
+    );
   }
   const country = (p.str("country") || "US").toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw invalidRequest(`Country '${country}' is unknown.`, "country");
+  if (!/^[A-Z]{2}$/.test(country))
+    throw invalidRequest(`Country '${country}' is unknown.`, "country");
   const record = createConnectedAccount(
     ctx.emu,
     {
@@ -368,7 +567,13 @@ function update(ctx: RequestContext, path: Record<string, string>): Stripe.Accou
   applyUpdate(record.obj, params(ctx));
   const previous = previousAttributes(before, record.obj);
   if (Object.keys(previous).length > 0) {
-    emit(ctx.emu, { type: "account.updated", object: record.obj, account: record.obj.id, previous, request: requestInfo(ctx) });
+    emit(ctx.emu, {
+      type: "account.updated",
+      object: record.obj,
+      account: record.obj.id,
+      previous,
+      request: requestInfo(ctx),
+    });
   }
   ctx.emu.store.markDirty();
   return record.obj;
@@ -384,7 +589,11 @@ function retrieveCurrent(ctx: RequestContext): Stripe.Account {
 }
 
 function list(ctx: RequestContext): Stripe.ApiList<Stripe.Account> {
-  if (ctx.account) throw new ApiError(400, { type: "invalid_request_error", message: "Only platforms can list their connected accounts." });
+  if (ctx.account)
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      message: "Only platforms can list their connected accounts.",
+    });
   const accounts = Object.values(ctx.emu.store.state.accounts)
     .filter((r) => r.connected && !r.deauthorized && !r.deleted)
     .sort((a, b) => b.seq - a.seq)
@@ -402,12 +611,22 @@ function del(ctx: RequestContext, path: Record<string, string>): Stripe.DeletedA
 function createLoginLink(ctx: RequestContext, path: Record<string, string>): Stripe.LoginLink {
   const record = accountFor(ctx, path.id ?? "");
   if (!isExpressDashboard(record.obj)) {
-    throw invalidRequest("Cannot create a login link for an account that does not use the Express Dashboard (controller[stripe_dashboard][type] must be `express`).", "account");
+    throw invalidRequest(
+      "Cannot create a login link for an account that does not use the Express Dashboard (controller[stripe_dashboard][type] must be `express`).",
+      "account",
+    );
   }
   if (!record.obj.details_submitted) {
-    throw invalidRequest("Cannot create a login link for an account that has not completed onboarding.", "account");
+    throw invalidRequest(
+      "Cannot create a login link for an account that has not completed onboarding.",
+      "account",
+    );
   }
-  return { object: "login_link", created: ctx.emu.now(), url: `${ctx.emu.baseUrl}/express/${encodeURIComponent(record.obj.id)}` } satisfies Stripe.LoginLink;
+  return {
+    object: "login_link",
+    created: ctx.emu.now(),
+    url: `${ctx.emu.baseUrl}/express/${encodeURIComponent(record.obj.id)}`,
+  } satisfies Stripe.LoginLink;
 }
 
 export function registerAccounts(api: ApiRouter): void {

@@ -12,7 +12,11 @@ import { findOwned, LIST_SPEC, paginate, params } from "./shared";
 function list(ctx: RequestContext): Stripe.ApiList<Stripe.ApplicationFee> {
   const p = params(ctx);
   const charge = p.str("charge");
-  const items = ctx.emu.store.list(ctx.emu.store.state.applicationFees, ctx.account, (f) => !charge || f.charge === charge);
+  const items = ctx.emu.store.list(
+    ctx.emu.store.state.applicationFees,
+    ctx.account,
+    (f) => !charge || f.charge === charge,
+  );
   return paginate(items, p, "/v1/application_fees");
 }
 
@@ -20,29 +24,57 @@ function retrieve(ctx: RequestContext, path: Record<string, string>): Stripe.App
   return findOwned(ctx, ctx.emu.store.state.applicationFees, path.id ?? "", "application fee").obj;
 }
 
-function listRefunds(ctx: RequestContext, path: Record<string, string>): Stripe.ApiList<Stripe.FeeRefund> {
-  const fee = findOwned(ctx, ctx.emu.store.state.applicationFees, path.id ?? "", "application fee").obj;
+function listRefunds(
+  ctx: RequestContext,
+  path: Record<string, string>,
+): Stripe.ApiList<Stripe.FeeRefund> {
+  const fee = findOwned(
+    ctx,
+    ctx.emu.store.state.applicationFees,
+    path.id ?? "",
+    "application fee",
+  ).obj;
   return paginate(fee.refunds.data, params(ctx), `/v1/application_fees/${fee.id}/refunds`);
 }
 
 function retrieveRefund(ctx: RequestContext, path: Record<string, string>): Stripe.FeeRefund {
-  const fee = findOwned(ctx, ctx.emu.store.state.applicationFees, path.fee ?? "", "application fee").obj;
+  const fee = findOwned(
+    ctx,
+    ctx.emu.store.state.applicationFees,
+    path.fee ?? "",
+    "application fee",
+  ).obj;
   const refund = fee.refunds.data.find((r) => r.id === path.id);
   if (!refund) throw resourceMissing("fee refund", path.id ?? "");
   return refund;
 }
 
 function createRefund(ctx: RequestContext, path: Record<string, string>): Stripe.FeeRefund {
-  const record = findOwned(ctx, ctx.emu.store.state.applicationFees, path.id ?? "", "application fee");
+  const record = findOwned(
+    ctx,
+    ctx.emu.store.state.applicationFees,
+    path.id ?? "",
+    "application fee",
+  );
   const p = params(ctx);
   const amount = p.int("amount") ?? record.obj.amount - record.obj.amount_refunded;
-  return refundApplicationFee(ctx.emu, record, amount, mergeMetadata({}, p.map("metadata")), true, requestInfo(ctx));
+  return refundApplicationFee(
+    ctx.emu,
+    record,
+    amount,
+    mergeMetadata({}, p.map("metadata")),
+    true,
+    requestInfo(ctx),
+  );
 }
 
 export function registerApplicationFees(api: ApiRouter): void {
   api.add("GET", "/v1/application_fees", list, { ...LIST_SPEC, charge: "s" });
   api.add("GET", "/v1/application_fees/:id", retrieve, {});
   api.add("GET", "/v1/application_fees/:id/refunds", listRefunds, LIST_SPEC);
-  api.add("POST", "/v1/application_fees/:id/refunds", createRefund, { amount: "s", metadata: "map" });
+  api.add("POST", "/v1/application_fees/:id/refunds", createRefund, {
+    amount: "s",
+    metadata: "map",
+  });
   api.add("GET", "/v1/application_fees/:fee/refunds/:id", retrieveRefund, {});
 }

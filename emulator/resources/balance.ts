@@ -36,8 +36,16 @@ function listTransactions(ctx: RequestContext): Stripe.ApiList<Stripe.BalanceTra
   return paginate(items, p, "/v1/balance_transactions");
 }
 
-function retrieveTransaction(ctx: RequestContext, path: Record<string, string>): Stripe.BalanceTransaction {
-  return findOwned(ctx, ctx.emu.store.state.balanceTransactions, path.id ?? "", "balance transaction").obj;
+function retrieveTransaction(
+  ctx: RequestContext,
+  path: Record<string, string>,
+): Stripe.BalanceTransaction {
+  return findOwned(
+    ctx,
+    ctx.emu.store.state.balanceTransactions,
+    path.id ?? "",
+    "balance transaction",
+  ).obj;
 }
 
 export interface NewPayout {
@@ -50,7 +58,11 @@ export interface NewPayout {
   statementDescriptor: string | null;
 }
 
-export function createPayout(emu: Emulator, input: NewPayout, request: Parameters<typeof emit>[1]["request"]): Stripe.Payout {
+export function createPayout(
+  emu: Emulator,
+  input: NewPayout,
+  request: Parameters<typeof emit>[1]["request"],
+): Stripe.Payout {
   const id = newId("po");
   const txn = addTransaction(emu, {
     owner: input.owner,
@@ -117,14 +129,20 @@ function create(ctx: RequestContext): Stripe.Payout {
   const p = params(ctx);
   const amount = p.reqInt("amount");
   const currency = checkCurrency(p.reqStr("currency"));
-  if (amount < 1) throw invalidRequest("Amount must be a positive integer.", "amount", "parameter_invalid_integer");
+  if (amount < 1)
+    throw invalidRequest(
+      "Amount must be a positive integer.",
+      "amount",
+      "parameter_invalid_integer",
+    );
   const balance = computeBalance(ctx.emu, ctx.account, currency);
   const available = balance.available.find((b) => b.currency === currency)?.amount ?? 0;
   if (amount > available) {
     throw new ApiError(400, {
       type: "invalid_request_error",
       code: "balance_insufficient",
-      message: "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance).",
+      message:
+        "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance).",
     });
   }
   return createPayout(
@@ -145,7 +163,11 @@ function create(ctx: RequestContext): Stripe.Payout {
 function list(ctx: RequestContext): Stripe.ApiList<Stripe.Payout> {
   const p = params(ctx);
   const status = p.str("status");
-  const items = ctx.emu.store.list(ctx.emu.store.state.payouts, ctx.account, (po) => !status || po.status === status);
+  const items = ctx.emu.store.list(
+    ctx.emu.store.state.payouts,
+    ctx.account,
+    (po) => !status || po.status === status,
+  );
   return paginate(items, p, "/v1/payouts");
 }
 
@@ -155,9 +177,29 @@ function retrieve(ctx: RequestContext, path: Record<string, string>): Stripe.Pay
 
 export function registerBalance(api: ApiRouter): void {
   api.add("GET", "/v1/balance", retrieveBalance, {});
-  api.add("GET", "/v1/balance_transactions", listTransactions, { ...LIST_SPEC, type: "s", source: "s", currency: "s", payout: "s", available_on: "any" });
+  api.add("GET", "/v1/balance_transactions", listTransactions, {
+    ...LIST_SPEC,
+    type: "s",
+    source: "s",
+    currency: "s",
+    payout: "s",
+    available_on: "any",
+  });
   api.add("GET", "/v1/balance_transactions/:id", retrieveTransaction, {});
-  api.add("POST", "/v1/payouts", create, { amount: "s", currency: "s", description: "s", metadata: "map", statement_descriptor: "s", method: "s", destination: "s" });
-  api.add("GET", "/v1/payouts", list, { ...LIST_SPEC, status: "s", destination: "s", arrival_date: "any" });
+  api.add("POST", "/v1/payouts", create, {
+    amount: "s",
+    currency: "s",
+    description: "s",
+    metadata: "map",
+    statement_descriptor: "s",
+    method: "s",
+    destination: "s",
+  });
+  api.add("GET", "/v1/payouts", list, {
+    ...LIST_SPEC,
+    status: "s",
+    destination: "s",
+    arrival_date: "any",
+  });
   api.add("GET", "/v1/payouts/:id", retrieve, {});
 }

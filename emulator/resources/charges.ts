@@ -16,7 +16,11 @@ function retrieveCharge(ctx: RequestContext, path: Record<string, string>): Stri
 function listCharges(ctx: RequestContext): Stripe.ApiList<Stripe.Charge> {
   const p = params(ctx);
   const pi = p.str("payment_intent");
-  const items = ctx.emu.store.list(ctx.emu.store.state.charges, ctx.account, (c) => !pi || c.payment_intent === pi);
+  const items = ctx.emu.store.list(
+    ctx.emu.store.state.charges,
+    ctx.account,
+    (c) => !pi || c.payment_intent === pi,
+  );
   return paginate(items, p, "/v1/charges");
 }
 
@@ -25,14 +29,24 @@ function createRefund(ctx: RequestContext): Stripe.Refund {
   const state = ctx.emu.store.state;
   const piId = p.str("payment_intent");
   let chargeId = p.str("charge");
-  if (!piId && !chargeId) throw invalidRequest("One of the following params should be provided for this request: payment_intent or charge.", "charge", "parameter_missing");
+  if (!piId && !chargeId)
+    throw invalidRequest(
+      "One of the following params should be provided for this request: payment_intent or charge.",
+      "charge",
+      "parameter_missing",
+    );
   if (piId) {
     const pi = findOwned(ctx, state.paymentIntents, piId, "payment_intent", "payment_intent").obj;
     if (pi.status !== "succeeded" || !pi.latest_charge) {
-      throw invalidRequest(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, "payment_intent", "charge_not_refundable");
+      throw invalidRequest(
+        `This PaymentIntent (${pi.id}) does not have a successful charge to refund.`,
+        "payment_intent",
+        "charge_not_refundable",
+      );
     }
     const latest = typeof pi.latest_charge === "string" ? pi.latest_charge : pi.latest_charge.id;
-    if (chargeId && chargeId !== latest) throw invalidRequest("The charge does not belong to this PaymentIntent.", "charge");
+    if (chargeId && chargeId !== latest)
+      throw invalidRequest("The charge does not belong to this PaymentIntent.", "charge");
     chargeId = latest;
   }
   const chargeRecord = findOwned(ctx, state.charges, chargeId ?? "", "charge", "charge");
@@ -40,7 +54,12 @@ function createRefund(ctx: RequestContext): Stripe.Refund {
   return refundCharge(
     ctx.emu,
     chargeRecord,
-    { amount: p.int("amount"), reason, refundApplicationFee: p.bool("refund_application_fee") ?? false, metadata: mergeMetadata({}, p.map("metadata")) },
+    {
+      amount: p.int("amount"),
+      reason,
+      refundApplicationFee: p.bool("refund_application_fee") ?? false,
+      metadata: mergeMetadata({}, p.map("metadata")),
+    },
     requestInfo(ctx),
   );
 }
@@ -60,23 +79,46 @@ function listRefunds(ctx: RequestContext): Stripe.ApiList<Stripe.Refund> {
   const p = params(ctx);
   const pi = p.str("payment_intent");
   const charge = p.str("charge");
-  const items = ctx.emu.store.list(ctx.emu.store.state.refunds, ctx.account, (r) => (!pi || r.payment_intent === pi) && (!charge || r.charge === charge));
+  const items = ctx.emu.store.list(
+    ctx.emu.store.state.refunds,
+    ctx.account,
+    (r) => (!pi || r.payment_intent === pi) && (!charge || r.charge === charge),
+  );
   return paginate(items, p, "/v1/refunds");
 }
 
-function listChargeRefunds(ctx: RequestContext, path: Record<string, string>): Stripe.ApiList<Stripe.Refund> {
+function listChargeRefunds(
+  ctx: RequestContext,
+  path: Record<string, string>,
+): Stripe.ApiList<Stripe.Refund> {
   const charge = findOwned(ctx, ctx.emu.store.state.charges, path.id ?? "", "charge").obj;
   if (!charge) throw resourceMissing("charge", path.id ?? "");
-  const items = ctx.emu.store.list(ctx.emu.store.state.refunds, ctx.account, (r) => r.charge === charge.id);
+  const items = ctx.emu.store.list(
+    ctx.emu.store.state.refunds,
+    ctx.account,
+    (r) => r.charge === charge.id,
+  );
   return paginate(items, params(ctx), `/v1/charges/${charge.id}/refunds`);
 }
 
 export function registerCharges(api: ApiRouter): void {
-  api.add("GET", "/v1/charges", listCharges, { ...LIST_SPEC, payment_intent: "s", customer: "s", transfer_group: "s" });
+  api.add("GET", "/v1/charges", listCharges, {
+    ...LIST_SPEC,
+    payment_intent: "s",
+    customer: "s",
+    transfer_group: "s",
+  });
   api.add("GET", "/v1/charges/:id", retrieveCharge, {});
   api.add("GET", "/v1/charges/:id/refunds", listChargeRefunds, LIST_SPEC);
   api.add("POST", "/v1/refunds", createRefund, {
-    payment_intent: "s", charge: "s", amount: "s", reason: "s", refund_application_fee: "s", reverse_transfer: "s", metadata: "map", instructions_email: "s",
+    payment_intent: "s",
+    charge: "s",
+    amount: "s",
+    reason: "s",
+    refund_application_fee: "s",
+    reverse_transfer: "s",
+    metadata: "map",
+    instructions_email: "s",
   });
   api.add("GET", "/v1/refunds", listRefunds, { ...LIST_SPEC, payment_intent: "s", charge: "s" });
   api.add("GET", "/v1/refunds/:id", retrieveRefund, {});

@@ -20,7 +20,9 @@ function listEvents(ctx: RequestContext): Stripe.ApiList<Stripe.Event> {
     if (!type) return true;
     return type.endsWith("*") ? t.startsWith(type.slice(0, -1)) : t === type;
   };
-  const items = ctx.emu.store.list(ctx.emu.store.state.events, ctx.account, (e) => matchType(e.type));
+  const items = ctx.emu.store.list(ctx.emu.store.state.events, ctx.account, (e) =>
+    matchType(e.type),
+  );
   return paginate(items, p, "/v1/events");
 }
 
@@ -28,7 +30,14 @@ function retrieveEvent(ctx: RequestContext, path: Record<string, string>): Strip
   return findOwned(ctx, ctx.emu.store.state.events, path.id ?? "", "event").obj;
 }
 
-export function buildEndpoint(url: string, events: string[], created: number, description: string | null, metadata: Record<string, string>, id = newId("we")): Stripe.WebhookEndpoint {
+export function buildEndpoint(
+  url: string,
+  events: string[],
+  created: number,
+  description: string | null,
+  metadata: Record<string, string>,
+  id = newId("we"),
+): Stripe.WebhookEndpoint {
   return {
     id,
     object: "webhook_endpoint",
@@ -49,7 +58,11 @@ function checkUrl(url: string): void {
     const u = new URL(url);
     if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("protocol");
   } catch {
-    throw invalidRequest("Invalid URL: An explicit scheme (such as https) must be provided.", "url", "url_invalid");
+    throw invalidRequest(
+      "Invalid URL: An explicit scheme (such as https) must be provided.",
+      "url",
+      "url_invalid",
+    );
   }
 }
 
@@ -64,12 +77,31 @@ function createEndpoint(ctx: RequestContext): Stripe.WebhookEndpoint {
   const url = p.reqStr("url");
   checkUrl(url);
   const events = p.strings("enabled_events");
-  if (events.length === 0) throw invalidRequest("Missing required param: enabled_events.", "enabled_events", "parameter_missing");
+  if (events.length === 0)
+    throw invalidRequest(
+      "Missing required param: enabled_events.",
+      "enabled_events",
+      "parameter_missing",
+    );
   const connect = p.bool("connect") ?? false;
-  if (connect && ctx.account) throw invalidRequest("Connected accounts cannot create Connect webhook endpoints.", "connect");
+  if (connect && ctx.account)
+    throw invalidRequest("Connected accounts cannot create Connect webhook endpoints.", "connect");
   const secret = `whsec_${randomText(32)}`;
-  const endpoint = buildEndpoint(url, events, ctx.emu.now(), p.str("description") ?? null, mergeMetadata({}, p.map("metadata")));
-  ctx.emu.store.state.webhookEndpoints[endpoint.id] = { seq: ctx.emu.store.nextSeq(), owner: ctx.account, obj: endpoint, secret, connect, fromEnv: false };
+  const endpoint = buildEndpoint(
+    url,
+    events,
+    ctx.emu.now(),
+    p.str("description") ?? null,
+    mergeMetadata({}, p.map("metadata")),
+  );
+  ctx.emu.store.state.webhookEndpoints[endpoint.id] = {
+    seq: ctx.emu.store.nextSeq(),
+    owner: ctx.account,
+    obj: endpoint,
+    secret,
+    connect,
+    fromEnv: false,
+  };
   ctx.emu.store.markDirty();
   // The secret is only ever shown in the reply to create, as in Stripe.
   return { ...endpoint, secret };
@@ -83,7 +115,10 @@ function listEndpoints(ctx: RequestContext): Stripe.ApiList<Stripe.WebhookEndpoi
   return paginate(items, params(ctx), "/v1/webhook_endpoints");
 }
 
-function retrieveEndpoint(ctx: RequestContext, path: Record<string, string>): Stripe.WebhookEndpoint {
+function retrieveEndpoint(
+  ctx: RequestContext,
+  path: Record<string, string>,
+): Stripe.WebhookEndpoint {
   return endpointFor(ctx, path.id ?? "").obj;
 }
 
@@ -106,20 +141,45 @@ function updateEndpoint(ctx: RequestContext, path: Record<string, string>): Stri
   return record.obj;
 }
 
-function deleteEndpoint(ctx: RequestContext, path: Record<string, string>): Stripe.DeletedWebhookEndpoint {
+function deleteEndpoint(
+  ctx: RequestContext,
+  path: Record<string, string>,
+): Stripe.DeletedWebhookEndpoint {
   const record = endpointFor(ctx, path.id ?? "");
   delete ctx.emu.store.state.webhookEndpoints[record.obj.id];
   ctx.emu.store.markDirty();
-  return { id: record.obj.id, object: "webhook_endpoint", deleted: true } satisfies Stripe.DeletedWebhookEndpoint;
+  return {
+    id: record.obj.id,
+    object: "webhook_endpoint",
+    deleted: true,
+  } satisfies Stripe.DeletedWebhookEndpoint;
 }
 
 export function registerEvents(api: ApiRouter): void {
-  api.add("GET", "/v1/events", listEvents, { ...LIST_SPEC, type: "s", types: ["s"], delivery_success: "s" });
+  api.add("GET", "/v1/events", listEvents, {
+    ...LIST_SPEC,
+    type: "s",
+    types: ["s"],
+    delivery_success: "s",
+  });
   api.add("GET", "/v1/events/:id", retrieveEvent, {});
-  const endpointSpec: Record<string, Spec> = { url: "s", enabled_events: ["s"], description: "s", metadata: "map", api_version: "s", connect: "s" };
+  const endpointSpec: Record<string, Spec> = {
+    url: "s",
+    enabled_events: ["s"],
+    description: "s",
+    metadata: "map",
+    api_version: "s",
+    connect: "s",
+  };
   api.add("POST", "/v1/webhook_endpoints", createEndpoint, endpointSpec);
   api.add("GET", "/v1/webhook_endpoints", listEndpoints, LIST_SPEC);
   api.add("GET", "/v1/webhook_endpoints/:id", retrieveEndpoint, {});
-  api.add("POST", "/v1/webhook_endpoints/:id", updateEndpoint, { url: "s", enabled_events: ["s"], description: "s", metadata: "map", disabled: "s" });
+  api.add("POST", "/v1/webhook_endpoints/:id", updateEndpoint, {
+    url: "s",
+    enabled_events: ["s"],
+    description: "s",
+    metadata: "map",
+    disabled: "s",
+  });
   api.add("DELETE", "/v1/webhook_endpoints/:id", deleteEndpoint, {});
 }

@@ -13,25 +13,66 @@ import type { Owned } from "../store";
 import { findOwned, LIST_SPEC, paginate, params } from "./shared";
 
 const SHIPPING_SPEC: Spec = {
-  name: "s", phone: "s", carrier: "s", tracking_number: "s",
+  name: "s",
+  phone: "s",
+  carrier: "s",
+  tracking_number: "s",
   address: { line1: "s", line2: "s", city: "s", state: "s", postal_code: "s", country: "s" },
 };
 
 const CREATE_SPEC: Record<string, Spec> = {
-  amount: "s", currency: "s", application_fee_amount: "s", capture_method: "s", confirm: "s", confirmation_method: "s",
-  description: "s", metadata: "map", payment_method: "s", allowed_payment_method_types: ["s"], excluded_payment_method_types: ["s"], receipt_email: "s",
-  return_url: "s", statement_descriptor: "s", statement_descriptor_suffix: "s", automatic_payment_methods: { enabled: "s", allow_redirects: "s" },
-  shipping: SHIPPING_SPEC, transfer_group: "s", setup_future_usage: "s", off_session: "s", error_on_requires_action: "s",
-  payment_method_options: "any", use_stripe_sdk: "s",
+  amount: "s",
+  currency: "s",
+  application_fee_amount: "s",
+  capture_method: "s",
+  confirm: "s",
+  confirmation_method: "s",
+  description: "s",
+  metadata: "map",
+  payment_method: "s",
+  allowed_payment_method_types: ["s"],
+  excluded_payment_method_types: ["s"],
+  receipt_email: "s",
+  return_url: "s",
+  statement_descriptor: "s",
+  statement_descriptor_suffix: "s",
+  automatic_payment_methods: { enabled: "s", allow_redirects: "s" },
+  shipping: SHIPPING_SPEC,
+  transfer_group: "s",
+  setup_future_usage: "s",
+  off_session: "s",
+  error_on_requires_action: "s",
+  payment_method_options: "any",
+  use_stripe_sdk: "s",
 };
 const UPDATE_SPEC: Record<string, Spec> = {
-  amount: "s", currency: "s", application_fee_amount: "s", description: "s", metadata: "map", payment_method: "s",
-  allowed_payment_method_types: ["s"], excluded_payment_method_types: ["s"], receipt_email: "s", statement_descriptor: "s", statement_descriptor_suffix: "s",
-  shipping: SHIPPING_SPEC, transfer_group: "s", capture_method: "s", setup_future_usage: "s",
+  amount: "s",
+  currency: "s",
+  application_fee_amount: "s",
+  description: "s",
+  metadata: "map",
+  payment_method: "s",
+  allowed_payment_method_types: ["s"],
+  excluded_payment_method_types: ["s"],
+  receipt_email: "s",
+  statement_descriptor: "s",
+  statement_descriptor_suffix: "s",
+  shipping: SHIPPING_SPEC,
+  transfer_group: "s",
+  capture_method: "s",
+  setup_future_usage: "s",
 };
 const CONFIRM_SPEC: Record<string, Spec> = {
-  payment_method: "s", return_url: "s", receipt_email: "s", capture_method: "s", off_session: "s", error_on_requires_action: "s",
-  payment_method_options: "any", use_stripe_sdk: "s", shipping: SHIPPING_SPEC, setup_future_usage: "s",
+  payment_method: "s",
+  return_url: "s",
+  receipt_email: "s",
+  capture_method: "s",
+  off_session: "s",
+  error_on_requires_action: "s",
+  payment_method_options: "any",
+  use_stripe_sdk: "s",
+  shipping: SHIPPING_SPEC,
+  setup_future_usage: "s",
 };
 
 export function checkAmount(amount: number, currency: string, param = "amount"): void {
@@ -44,18 +85,33 @@ export function checkAmount(amount: number, currency: string, param = "amount"):
     });
   }
   if (amount > 99_999_999) {
-    throw new ApiError(400, { type: "invalid_request_error", code: "amount_too_large", param, message: "Amount must be no more than 999,999.99" });
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      code: "amount_too_large",
+      param,
+      message: "Amount must be no more than 999,999.99",
+    });
   }
 }
 
 export function checkCurrency(currency: string, param = "currency"): string {
   const c = currency.toLowerCase();
-  if (!SUPPORTED_CURRENCIES.has(c)) throw invalidRequest(`Invalid currency: ${currency}. Stripe currently supports these currencies: ${[...SUPPORTED_CURRENCIES].join(", ")}`, param, "parameter_invalid_string");
+  if (!SUPPORTED_CURRENCIES.has(c))
+    throw invalidRequest(
+      `Invalid currency: ${currency}. Stripe currently supports these currencies: ${[...SUPPORTED_CURRENCIES].join(", ")}`,
+      param,
+      "parameter_invalid_string",
+    );
   return c;
 }
 
 /** Application fees only exist on direct charges, i.e. requests made with Stripe-Account. */
-export function checkApplicationFee(ctx: RequestContext, fee: number | undefined, amount: number, param: string): number | null {
+export function checkApplicationFee(
+  ctx: RequestContext,
+  fee: number | undefined,
+  amount: number,
+  param: string,
+): number | null {
   if (fee === undefined) return null;
   if (!ctx.account) {
     throw invalidRequest(
@@ -63,8 +119,17 @@ export function checkApplicationFee(ctx: RequestContext, fee: number | undefined
       param,
     );
   }
-  if (fee < 0) throw invalidRequest("Application fee amount must be a non-negative integer.", param, "parameter_invalid_integer");
-  if (fee > amount) throw invalidRequest(`The application fee (${fee}) cannot be greater than the amount (${amount}).`, param);
+  if (fee < 0)
+    throw invalidRequest(
+      "Application fee amount must be a non-negative integer.",
+      param,
+      "parameter_invalid_integer",
+    );
+  if (fee > amount)
+    throw invalidRequest(
+      `The application fee (${fee}) cannot be greater than the amount (${amount}).`,
+      param,
+    );
   return fee;
 }
 
@@ -86,28 +151,43 @@ function cardFor(pm: string): string {
   return card;
 }
 
-function confirm(ctx: RequestContext, record: Owned<Stripe.PaymentIntent>, p: Params): Stripe.PaymentIntent {
+function confirm(
+  ctx: RequestContext,
+  record: Owned<Stripe.PaymentIntent>,
+  p: Params,
+): Stripe.PaymentIntent {
   const pi = record.obj;
-  if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(pi.status)) {
+  if (
+    !["requires_payment_method", "requires_confirmation", "requires_action"].includes(pi.status)
+  ) {
     throw new ApiError(400, {
       type: "invalid_request_error",
       code: "payment_intent_unexpected_state",
       message: `This PaymentIntent's payment_method could not be updated because it has a status of ${pi.status}. You may only update the payment_method of a PaymentIntent with one of the following statuses: requires_payment_method, requires_confirmation, requires_action.`,
     });
   }
-  const pm = p.str("payment_method") ?? (typeof pi.payment_method === "string" ? pi.payment_method : null);
+  const pm =
+    p.str("payment_method") ?? (typeof pi.payment_method === "string" ? pi.payment_method : null);
   if (!pm) {
     throw new ApiError(400, {
       type: "invalid_request_error",
       code: "payment_intent_unexpected_state",
-      message: "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent with cus_xxx, specify a payment method attached to this customer along with the customer ID.",
+      message:
+        "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent with cus_xxx, specify a payment method attached to this customer along with the customer ID.",
     });
   }
   const card = cardFor(pm);
   const email = p.str("receipt_email");
   if (email) pi.receipt_email = email;
   ctx.emu.store.markDirty();
-  return confirmPayment(ctx.emu, record, card, pm, { email: pi.receipt_email, name: null, address: null }, requestInfo(ctx));
+  return confirmPayment(
+    ctx.emu,
+    record,
+    card,
+    pm,
+    { email: pi.receipt_email, name: null, address: null },
+    requestInfo(ctx),
+  );
 }
 
 function create(ctx: RequestContext): Stripe.PaymentIntent {
@@ -115,7 +195,12 @@ function create(ctx: RequestContext): Stripe.PaymentIntent {
   const amount = p.reqInt("amount");
   const currency = checkCurrency(p.reqStr("currency"));
   checkAmount(amount, currency);
-  const fee = checkApplicationFee(ctx, p.int("application_fee_amount"), amount, "application_fee_amount");
+  const fee = checkApplicationFee(
+    ctx,
+    p.int("application_fee_amount"),
+    amount,
+    "application_fee_amount",
+  );
   checkCanCharge(ctx);
   const pm = p.str("payment_method");
   if (pm) cardFor(pm);
@@ -126,21 +211,28 @@ function create(ctx: RequestContext): Stripe.PaymentIntent {
       amount,
       currency,
       applicationFeeAmount: fee,
-      captureMethod: p.oneOf("capture_method", ["automatic", "automatic_async", "manual"]) ?? "automatic_async",
+      captureMethod:
+        p.oneOf("capture_method", ["automatic", "automatic_async", "manual"]) ?? "automatic_async",
       description: p.str("description") ?? null,
       metadata: mergeMetadata({}, p.map("metadata")),
       receiptEmail: p.str("receipt_email") ?? null,
-      paymentMethodTypes: p.strings("allowed_payment_method_types").length ? p.strings("allowed_payment_method_types") : ["card"],
+      paymentMethodTypes: p.strings("allowed_payment_method_types").length
+        ? p.strings("allowed_payment_method_types")
+        : ["card"],
       statementDescriptorSuffix: p.str("statement_descriptor_suffix") ?? null,
     },
     requestInfo(ctx),
   );
-  if (p.strings("allowed_payment_method_types").length) record.obj.allowed_payment_method_types = p.strings("allowed_payment_method_types");
+  if (p.strings("allowed_payment_method_types").length)
+    record.obj.allowed_payment_method_types = p.strings("allowed_payment_method_types");
   if (pm) {
     record.obj.payment_method = pm;
     record.obj.status = "requires_confirmation";
   }
-  if (p.bool("automatic_payment_methods") === undefined && p.obj("automatic_payment_methods")?.bool("enabled")) {
+  if (
+    p.bool("automatic_payment_methods") === undefined &&
+    p.obj("automatic_payment_methods")?.bool("enabled")
+  ) {
     record.obj.automatic_payment_methods = { allow_redirects: "always", enabled: true };
   }
   if (p.bool("confirm")) return confirm(ctx, record, p);
@@ -152,11 +244,23 @@ function retrieve(ctx: RequestContext, path: Record<string, string>): Stripe.Pay
 }
 
 function update(ctx: RequestContext, path: Record<string, string>): Stripe.PaymentIntent {
-  const record = findOwned(ctx, ctx.emu.store.state.paymentIntents, path.id ?? "", "payment_intent");
+  const record = findOwned(
+    ctx,
+    ctx.emu.store.state.paymentIntents,
+    path.id ?? "",
+    "payment_intent",
+  );
   const pi = record.obj;
   const p = params(ctx);
-  const changesMoney = p.has("amount") || p.has("currency") || p.has("application_fee_amount") || p.has("payment_method");
-  if (changesMoney && !["requires_payment_method", "requires_confirmation", "requires_action"].includes(pi.status)) {
+  const changesMoney =
+    p.has("amount") ||
+    p.has("currency") ||
+    p.has("application_fee_amount") ||
+    p.has("payment_method");
+  if (
+    changesMoney &&
+    !["requires_payment_method", "requires_confirmation", "requires_action"].includes(pi.status)
+  ) {
     throw new ApiError(400, {
       type: "invalid_request_error",
       code: "payment_intent_unexpected_state",
@@ -171,7 +275,8 @@ function update(ctx: RequestContext, path: Record<string, string>): Stripe.Payme
     pi.amount = amount;
   }
   const fee = p.int("application_fee_amount");
-  if (fee !== undefined) pi.application_fee_amount = checkApplicationFee(ctx, fee, pi.amount, "application_fee_amount");
+  if (fee !== undefined)
+    pi.application_fee_amount = checkApplicationFee(ctx, fee, pi.amount, "application_fee_amount");
   const pm = p.str("payment_method");
   if (pm) {
     cardFor(pm);
@@ -193,12 +298,22 @@ function list(ctx: RequestContext): Stripe.ApiList<Stripe.PaymentIntent> {
 }
 
 function confirmRoute(ctx: RequestContext, path: Record<string, string>): Stripe.PaymentIntent {
-  const record = findOwned(ctx, ctx.emu.store.state.paymentIntents, path.id ?? "", "payment_intent");
+  const record = findOwned(
+    ctx,
+    ctx.emu.store.state.paymentIntents,
+    path.id ?? "",
+    "payment_intent",
+  );
   return confirm(ctx, record, params(ctx));
 }
 
 function cancel(ctx: RequestContext, path: Record<string, string>): Stripe.PaymentIntent {
-  const record = findOwned(ctx, ctx.emu.store.state.paymentIntents, path.id ?? "", "payment_intent");
+  const record = findOwned(
+    ctx,
+    ctx.emu.store.state.paymentIntents,
+    path.id ?? "",
+    "payment_intent",
+  );
   const pi = record.obj;
   if (["succeeded", "canceled", "processing"].includes(pi.status)) {
     throw new ApiError(400, {
@@ -207,20 +322,41 @@ function cancel(ctx: RequestContext, path: Record<string, string>): Stripe.Payme
       message: `You cannot cancel this PaymentIntent because it has a status of ${pi.status}. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.`,
     });
   }
-  const reason = params(ctx).oneOf("cancellation_reason", ["abandoned", "duplicate", "fraudulent", "requested_by_customer"]);
+  const reason = params(ctx).oneOf("cancellation_reason", [
+    "abandoned",
+    "duplicate",
+    "fraudulent",
+    "requested_by_customer",
+  ]);
   pi.status = "canceled";
   pi.canceled_at = ctx.emu.now();
   pi.cancellation_reason = reason ?? null;
   pi.amount_capturable = 0;
   ctx.emu.store.markDirty();
-  emit(ctx.emu, { type: "payment_intent.canceled", object: pi, account: record.owner, request: requestInfo(ctx) });
+  emit(ctx.emu, {
+    type: "payment_intent.canceled",
+    object: pi,
+    account: record.owner,
+    request: requestInfo(ctx),
+  });
   return pi;
 }
 
 function capture(ctx: RequestContext, path: Record<string, string>): Stripe.PaymentIntent {
-  const record = findOwned(ctx, ctx.emu.store.state.paymentIntents, path.id ?? "", "payment_intent");
+  const record = findOwned(
+    ctx,
+    ctx.emu.store.state.paymentIntents,
+    path.id ?? "",
+    "payment_intent",
+  );
   const p = params(ctx);
-  return capturePayment(ctx.emu, record, p.int("amount_to_capture"), p.int("application_fee_amount"), requestInfo(ctx));
+  return capturePayment(
+    ctx.emu,
+    record,
+    p.int("amount_to_capture"),
+    p.int("application_fee_amount"),
+    requestInfo(ctx),
+  );
 }
 
 export function registerPaymentIntents(api: ApiRouter): void {
@@ -230,5 +366,10 @@ export function registerPaymentIntents(api: ApiRouter): void {
   api.add("POST", "/v1/payment_intents/:id", update, UPDATE_SPEC);
   api.add("POST", "/v1/payment_intents/:id/confirm", confirmRoute, CONFIRM_SPEC);
   api.add("POST", "/v1/payment_intents/:id/cancel", cancel, { cancellation_reason: "s" });
-  api.add("POST", "/v1/payment_intents/:id/capture", capture, { amount_to_capture: "s", application_fee_amount: "s", metadata: "map", final_capture: "s" });
+  api.add("POST", "/v1/payment_intents/:id/capture", capture, {
+    amount_to_capture: "s",
+    application_fee_amount: "s",
+    metadata: "map",
+    final_capture: "s",
+  });
 }

@@ -22,8 +22,18 @@ export function paginate<T extends { id?: string; created?: number }>(
   url: string,
 ): Stripe.ApiList<T> {
   const limit = p.int("limit") ?? 10;
-  if (limit < 1) throw invalidValue("limit", "This value must be greater than or equal to 1.", "parameter_invalid_integer");
-  if (limit > 100) throw invalidValue("limit", "This value must be less than or equal to 100.", "parameter_invalid_integer");
+  if (limit < 1)
+    throw invalidValue(
+      "limit",
+      "This value must be greater than or equal to 1.",
+      "parameter_invalid_integer",
+    );
+  if (limit > 100)
+    throw invalidValue(
+      "limit",
+      "This value must be less than or equal to 100.",
+      "parameter_invalid_integer",
+    );
   let filtered = items;
   const created = p.raw.created;
   if (typeof created === "string" && created !== "") {
@@ -37,7 +47,12 @@ export function paginate<T extends { id?: string; created?: number }>(
     const lte = range?.int("lte");
     filtered = filtered.filter((i) => {
       const c = i.created ?? 0;
-      return (gt === undefined || c > gt) && (gte === undefined || c >= gte) && (lt === undefined || c < lt) && (lte === undefined || c <= lte);
+      return (
+        (gt === undefined || c > gt) &&
+        (gte === undefined || c >= gte) &&
+        (lt === undefined || c < lt) &&
+        (lte === undefined || c <= lte)
+      );
     });
   }
   const after = p.str("starting_after");
@@ -52,7 +67,12 @@ export function paginate<T extends { id?: string; created?: number }>(
     const index = filtered.findIndex((i) => i.id === before);
     if (index === -1) throw resourceMissing("object", before, "ending_before");
     const newer = filtered.slice(0, index);
-    return { object: "list", data: newer.slice(Math.max(0, newer.length - limit)), has_more: newer.length > limit, url };
+    return {
+      object: "list",
+      data: newer.slice(Math.max(0, newer.length - limit)),
+      has_more: newer.length > limit,
+      url,
+    };
   }
   return { object: "list", data: filtered.slice(0, limit), has_more: filtered.length > limit, url };
 }

@@ -115,5 +115,8 @@ const SHIM = String.raw`(function () {
 `;
 
 export function stripeJsShim(emu: Emulator): string {
-  return SHIM.replace("__BASE__", JSON.stringify(emu.baseUrl)).replace("__PK__", JSON.stringify(emu.config.publishableKey));
+  return SHIM.replace("__BASE__", JSON.stringify(emu.baseUrl)).replace(
+    "__PK__",
+    JSON.stringify(emu.config.publishableKey),
+  );
 }

@@ -10,7 +10,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const expressParams: Stripe.AccountCreateParams = {
-  controller: { stripe_dashboard: { type: "express" }, fees: { payer: "application" }, losses: { payments: "application" }, requirement_collection: "stripe" },
+  controller: {
+    stripe_dashboard: { type: "express" },
+    fees: { payer: "application" },
+    losses: { payments: "application" },
+    requirement_collection: "stripe",
+  },
   capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
   country: "US",
   email: "merchant@example.com",
@@ -37,7 +42,10 @@ describe("accounts", () => {
   });
 
   it("still accepts the legacy `type`", async () => {
-    const express = await h.stripe.accounts.create({ type: "express", capabilities: { card_payments: { requested: true }, transfers: { requested: true } } });
+    const express = await h.stripe.accounts.create({
+      type: "express",
+      capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+    });
     expect(express.type).toBe("express");
     expect(express.controller?.stripe_dashboard?.type).toBe("express");
     const standard = await h.stripe.accounts.create({ type: "standard" });
@@ -47,13 +55,18 @@ describe("accounts", () => {
   });
 
   it("refuses `type` together with `controller`", async () => {
-    const error = await stripeError(h.stripe.accounts.create({ ...expressParams, type: "express" }));
+    const error = await stripeError(
+      h.stripe.accounts.create({ ...expressParams, type: "express" }),
+    );
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
   });
 
   it("refuses an impossible controller combination", async () => {
     const error = await stripeError(
-      h.stripe.accounts.create({ controller: { stripe_dashboard: { type: "express" }, fees: { payer: "account" } }, capabilities: { transfers: { requested: true } } }),
+      h.stripe.accounts.create({
+        controller: { stripe_dashboard: { type: "express" }, fees: { payer: "account" } },
+        capabilities: { transfers: { requested: true } },
+      }),
     );
     expect(error.type).toBe("StripeInvalidRequestError");
   });
@@ -61,10 +74,16 @@ describe("accounts", () => {
   it("retrieves, updates (recording account.updated with previous_attributes), lists and deletes", async () => {
     const account = await h.stripe.accounts.create(expressParams);
     expect((await h.stripe.accounts.retrieve(account.id)).id).toBe(account.id);
-    const updated = await h.stripe.accounts.update(account.id, { metadata: { plan: "pro" }, business_profile: { url: "https://shop.example.com" } });
+    const updated = await h.stripe.accounts.update(account.id, {
+      metadata: { plan: "pro" },
+      business_profile: { url: "https://shop.example.com" },
+    });
     expect(updated.metadata).toEqual({ shop_id: "42", plan: "pro" });
     expect(updated.business_profile?.url).toBe("https://shop.example.com");
-    const events = await h.stripe.events.list({ type: "account.updated" }, { stripeAccount: account.id });
+    const events = await h.stripe.events.list(
+      { type: "account.updated" },
+      { stripeAccount: account.id },
+    );
     const event = events.data[0];
     expect(event?.account).toBe(account.id);
     expect(event?.data.previous_attributes).toMatchObject({ metadata: { shop_id: "42" } });
@@ -82,14 +101,18 @@ describe("accounts", () => {
     const error = await stripeError(h.stripe.accounts.retrieve("acct_1DoesNotExist000000000"));
     expect(error).toBeInstanceOf(Stripe.errors.StripePermissionError);
     expect(error.statusCode).toBe(403);
-    expect(error.message).toContain("does not have access to account 'acct_1DoesNotExist000000000'");
+    expect(error.message).toContain(
+      "does not have access to account 'acct_1DoesNotExist000000000'",
+    );
   });
 
   it("GET /v1/account is the platform without Stripe-Account and the connected account with it", async () => {
     const platform = await h.stripe.accounts.retrieveCurrent();
     expect(platform.object).toBe("account");
     const account = await h.stripe.accounts.create(expressParams);
-    const current = await h.stripe.accounts.retrieveCurrent(undefined, { stripeAccount: account.id });
+    const current = await h.stripe.accounts.retrieveCurrent(undefined, {
+      stripeAccount: account.id,
+    });
     expect(current.id).toBe(account.id);
   });
 });
@@ -111,7 +134,12 @@ describe("account links", () => {
   it("refuses account_update links for Stripe-collected accounts", async () => {
     const account = await h.stripe.accounts.create(expressParams);
     const error = await stripeError(
-      h.stripe.accountLinks.create({ account: account.id, type: "account_update", refresh_url: "http://localhost/r", return_url: "http://localhost/x" }),
+      h.stripe.accountLinks.create({
+        account: account.id,
+        type: "account_update",
+        refresh_url: "http://localhost/r",
+        return_url: "http://localhost/x",
+      }),
     );
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     expect(error.param).toBe("type");
@@ -119,7 +147,13 @@ describe("account links", () => {
 
   it("requires refresh_url and return_url", async () => {
     const account = await h.stripe.accounts.create(expressParams);
-    const error = await stripeError(h.stripe.accountLinks.create({ account: account.id, type: "account_onboarding", return_url: "http://localhost/x" }));
+    const error = await stripeError(
+      h.stripe.accountLinks.create({
+        account: account.id,
+        type: "account_onboarding",
+        return_url: "http://localhost/x",
+      }),
+    );
     expect(error.code).toBe("parameter_missing");
     expect(error.param).toBe("refresh_url");
   });
@@ -136,18 +170,28 @@ describe.skipIf(real)("onboarding and login links (control API)", () => {
     expect(after.requirements?.currently_due).toEqual([]);
     expect(after.requirements?.disabled_reason).toBeNull();
     expect(after.capabilities?.card_payments).toBe("active");
-    const events = await h.stripe.events.list({ type: "account.updated" }, { stripeAccount: account.id });
-    expect(events.data[0]?.data.previous_attributes).toMatchObject({ charges_enabled: false, details_submitted: false });
+    const events = await h.stripe.events.list(
+      { type: "account.updated" },
+      { stripeAccount: account.id },
+    );
+    expect(events.data[0]?.data.previous_attributes).toMatchObject({
+      charges_enabled: false,
+      details_submitted: false,
+    });
   });
 
   it("creates Express dashboard login links only for onboarded Express accounts", async () => {
     const account = await h.stripe.accounts.create(expressParams);
-    expect(await stripeError(h.stripe.accounts.createLoginLink(account.id))).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(await stripeError(h.stripe.accounts.createLoginLink(account.id))).toBeInstanceOf(
+      Stripe.errors.StripeInvalidRequestError,
+    );
     await control(h, "POST", `/accounts/${account.id}/onboard`);
     const link = await h.stripe.accounts.createLoginLink(account.id);
     expect(link.object).toBe("login_link");
     expect(link.url).toBe(`${h.emulator?.url}/express/${account.id}`);
     const standard = await onboardedAccount(h, "standard");
-    expect(await stripeError(h.stripe.accounts.createLoginLink(standard))).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(await stripeError(h.stripe.accounts.createLoginLink(standard))).toBeInstanceOf(
+      Stripe.errors.StripeInvalidRequestError,
+    );
   });
 });

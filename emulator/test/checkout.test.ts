@@ -1,7 +1,15 @@
 // Contract: Checkout Sessions on connected accounts, payment, expiry and the money model.
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { control, lineItem, onboardedAccount, real, setUp, stripeError, type Harness } from "./harness";
+import {
+  control,
+  lineItem,
+  onboardedAccount,
+  real,
+  setUp,
+  stripeError,
+  type Harness,
+} from "./harness";
 
 let h: Harness;
 let express: string;
@@ -25,7 +33,10 @@ const hosted = (fee = 300): Stripe.Checkout.SessionCreateParams => ({
 });
 
 async function pay(sessionId: string, card = "4242424242424242") {
-  return control<Record<string, unknown>>(h, "POST", `/checkout/sessions/${sessionId}/pay`, { card, email: "shopper@example.com" });
+  return control<Record<string, unknown>>(h, "POST", `/checkout/sessions/${sessionId}/pay`, {
+    card,
+    email: "shopper@example.com",
+  });
 }
 
 describe("checkout.sessions.create", () => {
@@ -49,26 +60,52 @@ describe("checkout.sessions.create", () => {
 
   it("creates an embedded_page session with a client_secret and return_url", async () => {
     const session = await h.stripe.checkout.sessions.create(
-      { mode: "payment", ui_mode: "embedded_page", line_items: [lineItem(1500)], return_url: "http://localhost:3000/return?session_id={CHECKOUT_SESSION_ID}" },
+      {
+        mode: "payment",
+        ui_mode: "embedded_page",
+        line_items: [lineItem(1500)],
+        return_url: "http://localhost:3000/return?session_id={CHECKOUT_SESSION_ID}",
+      },
       { stripeAccount: express },
     );
     expect(session.ui_mode).toBe("embedded_page");
     expect(session.client_secret).toMatch(/^cs_test_.+_secret_/);
     expect(session.url).toBeNull();
-    expect(session.return_url).toBe("http://localhost:3000/return?session_id={CHECKOUT_SESSION_ID}");
+    expect(session.return_url).toBe(
+      "http://localhost:3000/return?session_id={CHECKOUT_SESSION_ID}",
+    );
   });
 
   it("rejects the old ui_mode names and mixed URL kinds", async () => {
-    const old = await stripeError(h.stripe.checkout.sessions.create({ ...hosted(), ui_mode: "hosted" as never }, { stripeAccount: express }));
+    const old = await stripeError(
+      h.stripe.checkout.sessions.create(
+        { ...hosted(), ui_mode: "hosted" as never },
+        { stripeAccount: express },
+      ),
+    );
     expect(old.param).toBe("ui_mode");
     const mixed = await stripeError(
-      h.stripe.checkout.sessions.create({ mode: "payment", ui_mode: "embedded_page", line_items: [lineItem(1500)], success_url: "http://localhost/s", return_url: "http://localhost/r" }, { stripeAccount: express }),
+      h.stripe.checkout.sessions.create(
+        {
+          mode: "payment",
+          ui_mode: "embedded_page",
+          line_items: [lineItem(1500)],
+          success_url: "http://localhost/s",
+          return_url: "http://localhost/r",
+        },
+        { stripeAccount: express },
+      ),
     );
     expect(mixed.param).toBe("success_url");
   });
 
   it("enforces the minimum charge amount", async () => {
-    const error = await stripeError(h.stripe.checkout.sessions.create({ ...hosted(0), line_items: [lineItem(20)], payment_intent_data: undefined }, { stripeAccount: express }));
+    const error = await stripeError(
+      h.stripe.checkout.sessions.create(
+        { ...hosted(0), line_items: [lineItem(20)], payment_intent_data: undefined },
+        { stripeAccount: express },
+      ),
+    );
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
   });
 
@@ -78,27 +115,46 @@ describe("checkout.sessions.create", () => {
   });
 
   it("rejects unknown nested parameters with parameter_unknown", async () => {
-    const params = { ...hosted(), line_items: [{ ...lineItem(100), colour: "red" }] } as unknown as Stripe.Checkout.SessionCreateParams;
-    const error = await stripeError(h.stripe.checkout.sessions.create(params, { stripeAccount: express }));
+    const params = {
+      ...hosted(),
+      line_items: [{ ...lineItem(100), colour: "red" }],
+    } as unknown as Stripe.Checkout.SessionCreateParams;
+    const error = await stripeError(
+      h.stripe.checkout.sessions.create(params, { stripeAccount: express }),
+    );
     expect(error.code).toBe("parameter_unknown");
     expect(error.param).toBe("line_items[0][colour]");
   });
 
   it("requires line_items", async () => {
-    const error = await stripeError(h.stripe.checkout.sessions.create({ mode: "payment", success_url: "http://localhost/s" }, { stripeAccount: express }));
+    const error = await stripeError(
+      h.stripe.checkout.sessions.create(
+        { mode: "payment", success_url: "http://localhost/s" },
+        { stripeAccount: express },
+      ),
+    );
     expect(error.code).toBe("parameter_missing");
     expect(error.param).toBe("line_items");
   });
 
   it("validates expires_at (30 minutes to 24 hours)", async () => {
     const tooSoon = Math.floor(Date.now() / 1000) + 60;
-    const error = await stripeError(h.stripe.checkout.sessions.create({ ...hosted(), expires_at: tooSoon }, { stripeAccount: express }));
+    const error = await stripeError(
+      h.stripe.checkout.sessions.create(
+        { ...hosted(), expires_at: tooSoon },
+        { stripeAccount: express },
+      ),
+    );
     expect(error.param).toBe("expires_at");
   });
 
   it("lists sessions and their line items on the account only", async () => {
     const session = await h.stripe.checkout.sessions.create(hosted(), { stripeAccount: express });
-    const items = await h.stripe.checkout.sessions.listLineItems(session.id, {}, { stripeAccount: express });
+    const items = await h.stripe.checkout.sessions.listLineItems(
+      session.id,
+      {},
+      { stripeAccount: express },
+    );
     expect(items.data.map((i) => [i.quantity, i.amount_total, i.description])).toEqual([
       [2, 4000, "Ceramic mug"],
       [1, 500, "Ceramic mug"],
@@ -106,18 +162,35 @@ describe("checkout.sessions.create", () => {
     expect(items.data[0]?.price?.unit_amount).toBe(2000);
     const list = await h.stripe.checkout.sessions.list({ limit: 5 }, { stripeAccount: express });
     expect(list.data[0]?.id).toBe(session.id);
-    const other = await stripeError(h.stripe.checkout.sessions.retrieve(session.id, {}, { stripeAccount: standard === express ? undefined : standard }));
+    const other = await stripeError(
+      h.stripe.checkout.sessions.retrieve(
+        session.id,
+        {},
+        { stripeAccount: standard === express ? undefined : standard },
+      ),
+    );
     expect(other.code).toBe("resource_missing");
   });
 
   it("expires an open session once, with checkout.session.expired", async () => {
     const session = await h.stripe.checkout.sessions.create(hosted(), { stripeAccount: express });
-    const expired = await h.stripe.checkout.sessions.expire(session.id, {}, { stripeAccount: express });
+    const expired = await h.stripe.checkout.sessions.expire(
+      session.id,
+      {},
+      { stripeAccount: express },
+    );
     expect(expired.status).toBe("expired");
-    const again = await stripeError(h.stripe.checkout.sessions.expire(session.id, {}, { stripeAccount: express }));
+    const again = await stripeError(
+      h.stripe.checkout.sessions.expire(session.id, {}, { stripeAccount: express }),
+    );
     expect(again).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
-    const events = await h.stripe.events.list({ type: "checkout.session.expired" }, { stripeAccount: express });
-    expect(events.data.some((e) => (e.data.object as Stripe.Checkout.Session).id === session.id)).toBe(true);
+    const events = await h.stripe.events.list(
+      { type: "checkout.session.expired" },
+      { stripeAccount: express },
+    );
+    expect(
+      events.data.some((e) => (e.data.object as Stripe.Checkout.Session).id === session.id),
+    ).toBe(true);
   });
 });
 
@@ -125,11 +198,17 @@ describe.skipIf(real)("paying a session (control API)", () => {
   it("completes the session and moves money: Express account, platform pays Stripe's fee", async () => {
     const before = await h.stripe.balance.retrieve(undefined, { stripeAccount: express });
     const platformBefore = await h.stripe.balance.retrieve();
-    const session = await h.stripe.checkout.sessions.create(hosted(450), { stripeAccount: express });
+    const session = await h.stripe.checkout.sessions.create(hosted(450), {
+      stripeAccount: express,
+    });
     const paid = await pay(session.id);
     expect(paid.status).toBe(200);
 
-    const done = await h.stripe.checkout.sessions.retrieve(session.id, { expand: ["payment_intent.latest_charge", "line_items"] }, { stripeAccount: express });
+    const done = await h.stripe.checkout.sessions.retrieve(
+      session.id,
+      { expand: ["payment_intent.latest_charge", "line_items"] },
+      { stripeAccount: express },
+    );
     expect(done.status).toBe("complete");
     expect(done.payment_status).toBe("paid");
     expect(done.customer_details?.email).toBe("shopper@example.com");
@@ -144,7 +223,11 @@ describe.skipIf(real)("paying a session (control API)", () => {
     expect(charge.paid).toBe(true);
     expect(charge.application_fee_amount).toBe(450);
 
-    const txn = await h.stripe.balanceTransactions.retrieve(charge.balance_transaction as string, {}, { stripeAccount: express });
+    const txn = await h.stripe.balanceTransactions.retrieve(
+      charge.balance_transaction as string,
+      {},
+      { stripeAccount: express },
+    );
     expect(txn.amount).toBe(4500);
     expect(txn.fee).toBe(450);
     expect(txn.net).toBe(4050);
@@ -152,7 +235,12 @@ describe.skipIf(real)("paying a session (control API)", () => {
 
     const fees = await h.stripe.applicationFees.list({ charge: charge.id });
     expect(fees.data).toHaveLength(1);
-    expect(fees.data[0]).toMatchObject({ amount: 450, account: express, charge: charge.id, refunded: false });
+    expect(fees.data[0]).toMatchObject({
+      amount: 450,
+      account: express,
+      charge: charge.id,
+      refunded: false,
+    });
 
     const after = await h.stripe.balance.retrieve(undefined, { stripeAccount: express });
     const pending = (b: Stripe.Balance) => b.pending.find((p) => p.currency === "usd")?.amount ?? 0;
@@ -163,10 +251,17 @@ describe.skipIf(real)("paying a session (control API)", () => {
   });
 
   it("Standard account pays Stripe's fee itself", async () => {
-    const session = await h.stripe.checkout.sessions.create(hosted(300), { stripeAccount: standard });
+    const session = await h.stripe.checkout.sessions.create(hosted(300), {
+      stripeAccount: standard,
+    });
     await pay(session.id);
-    const done = await h.stripe.checkout.sessions.retrieve(session.id, { expand: ["payment_intent.latest_charge.balance_transaction"] }, { stripeAccount: standard });
-    const txn = ((done.payment_intent as Stripe.PaymentIntent).latest_charge as Stripe.Charge).balance_transaction as Stripe.BalanceTransaction;
+    const done = await h.stripe.checkout.sessions.retrieve(
+      session.id,
+      { expand: ["payment_intent.latest_charge.balance_transaction"] },
+      { stripeAccount: standard },
+    );
+    const txn = ((done.payment_intent as Stripe.PaymentIntent).latest_charge as Stripe.Charge)
+      .balance_transaction as Stripe.BalanceTransaction;
     const stripeFee = Math.round(4500 * 0.029) + 30;
     expect(txn.fee).toBe(300 + stripeFee);
     expect(txn.net).toBe(4500 - 300 - stripeFee);
@@ -177,12 +272,26 @@ describe.skipIf(real)("paying a session (control API)", () => {
     const session = await h.stripe.checkout.sessions.create(hosted(), { stripeAccount: express });
     const declined = await pay(session.id, "4000 0000 0000 0002");
     expect(declined.status).toBe(402);
-    expect(declined.body).toMatchObject({ error: { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." } });
+    expect(declined.body).toMatchObject({
+      error: {
+        type: "card_error",
+        code: "card_declined",
+        decline_code: "generic_decline",
+        message: "Your card was declined.",
+      },
+    });
     const insufficient = await pay(session.id, "4000000000009995");
     expect(insufficient.body).toMatchObject({ error: { decline_code: "insufficient_funds" } });
-    const still = await h.stripe.checkout.sessions.retrieve(session.id, {}, { stripeAccount: express });
+    const still = await h.stripe.checkout.sessions.retrieve(
+      session.id,
+      {},
+      { stripeAccount: express },
+    );
     expect(still.status).toBe("open");
-    const failed = await h.stripe.events.list({ type: "payment_intent.payment_failed" }, { stripeAccount: express });
+    const failed = await h.stripe.events.list(
+      { type: "payment_intent.payment_failed" },
+      { stripeAccount: express },
+    );
     expect(failed.data.length).toBeGreaterThan(0);
     expect((await pay(session.id)).status).toBe(200);
   });
@@ -203,20 +312,33 @@ describe.skipIf(real)("paying a session (control API)", () => {
     expect(balance.available[0]?.amount).toBe(8000);
     expect(balance.pending[0]?.amount).toBe(0);
 
-    const payout = await h.stripe.payouts.create({ amount: 5000, currency: "usd" }, { stripeAccount: account });
+    const payout = await h.stripe.payouts.create(
+      { amount: 5000, currency: "usd" },
+      { stripeAccount: account },
+    );
     expect(payout.status).toBe("pending");
-    const tooMuch = await stripeError(h.stripe.payouts.create({ amount: 5000, currency: "usd" }, { stripeAccount: account }));
+    const tooMuch = await stripeError(
+      h.stripe.payouts.create({ amount: 5000, currency: "usd" }, { stripeAccount: account }),
+    );
     expect(tooMuch.code).toBe("balance_insufficient");
     await control(h, "POST", "/clock/advance", { seconds: String(3 * 24 * 3600) });
     const payouts = await h.stripe.payouts.list({}, { stripeAccount: account });
     expect(payouts.data[0]).toMatchObject({ id: payout.id, status: "paid" });
-    const paidEvents = await h.stripe.events.list({ type: "payout.paid" }, { stripeAccount: account });
+    const paidEvents = await h.stripe.events.list(
+      { type: "payout.paid" },
+      { stripeAccount: account },
+    );
     expect(paidEvents.data[0]?.account).toBe(account);
   });
 
   it("supports zero-decimal currencies (JPY)", async () => {
     const session = await h.stripe.checkout.sessions.create(
-      { mode: "payment", line_items: [lineItem(1200, 1, "jpy")], payment_intent_data: { application_fee_amount: 100 }, success_url: "http://localhost/s" },
+      {
+        mode: "payment",
+        line_items: [lineItem(1200, 1, "jpy")],
+        payment_intent_data: { application_fee_amount: 100 },
+        success_url: "http://localhost/s",
+      },
       { stripeAccount: express },
     );
     expect(session.amount_total).toBe(1200);
@@ -231,20 +353,36 @@ describe.skipIf(real)("paying a session (control API)", () => {
     await pay(session.id);
     const connectEvents = await h.stripe.events.list({ limit: 10 }, { stripeAccount: express });
     const types = connectEvents.data.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(["checkout.session.completed", "payment_intent.succeeded", "charge.succeeded"]));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        "checkout.session.completed",
+        "payment_intent.succeeded",
+        "charge.succeeded",
+      ]),
+    );
     for (const e of connectEvents.data) expect(e.account).toBe(express);
     const completed = connectEvents.data.find((e) => e.type === "checkout.session.completed");
     expect((completed?.data.object as Stripe.Checkout.Session).id).toBe(session.id);
-    const platformEvents = await h.stripe.events.list({ type: "application_fee.created", limit: 1 });
+    const platformEvents = await h.stripe.events.list({
+      type: "application_fee.created",
+      limit: 1,
+    });
     expect(platformEvents.data[0]?.account).toBeUndefined();
   });
 
   it("expires sessions when the virtual clock passes expires_at; paying then fails", async () => {
     // The virtual clock may already be ahead of real time (earlier tests advanced it).
     const clock = await control<{ now: number }>(h, "GET", "/clock");
-    const session = await h.stripe.checkout.sessions.create({ ...hosted(), expires_at: clock.body.now + 3600 }, { stripeAccount: express });
+    const session = await h.stripe.checkout.sessions.create(
+      { ...hosted(), expires_at: clock.body.now + 3600 },
+      { stripeAccount: express },
+    );
     await control(h, "POST", "/clock/advance", { seconds: "3601" });
-    const after = await h.stripe.checkout.sessions.retrieve(session.id, {}, { stripeAccount: express });
+    const after = await h.stripe.checkout.sessions.retrieve(
+      session.id,
+      {},
+      { stripeAccount: express },
+    );
     expect(after.status).toBe("expired");
     expect((await pay(session.id)).status).toBe(400);
   });

@@ -11,7 +11,14 @@ import { startEmulator } from "../server";
 describe("configuration", () => {
   it("has the documented defaults", () => {
     const config = loadConfig({}, {});
-    expect(config).toMatchObject({ port: 12111, host: "127.0.0.1", secretKey: "sk_test_emulator", publishableKey: "pk_test_emulator", clientId: "ca_emulator", dataFile: null });
+    expect(config).toMatchObject({
+      port: 12111,
+      host: "127.0.0.1",
+      secretKey: "sk_test_emulator",
+      publishableKey: "pk_test_emulator",
+      clientId: "ca_emulator",
+      dataFile: null,
+    });
     expect(config.stripeFeePercent).toBe(2.9);
     expect(config.stripeFeeFixed).toBe(30);
   });
@@ -23,8 +30,16 @@ describe("configuration", () => {
   });
 
   it("reads webhook endpoints from the environment", () => {
-    const config = loadConfig({}, { EMULATOR_CONNECT_WEBHOOK_URL: "http://localhost:3000/c", EMULATOR_CONNECT_WEBHOOK_SECRET: "whsec_c" });
-    expect(config.webhookEndpoints).toEqual([{ url: "http://localhost:3000/c", secret: "whsec_c", connect: true }]);
+    const config = loadConfig(
+      {},
+      {
+        EMULATOR_CONNECT_WEBHOOK_URL: "http://localhost:3000/c",
+        EMULATOR_CONNECT_WEBHOOK_SECRET: "whsec_c",
+      },
+    );
+    expect(config.webhookEndpoints).toEqual([
+      { url: "http://localhost:3000/c", secret: "whsec_c", connect: true },
+    ]);
   });
 });
 
@@ -44,13 +59,23 @@ describe("persistence", () => {
     const dataFile = join(dir, "stripe.json");
     try {
       const first = await startEmulator({ port: 0, dataFile });
-      const stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: first.port, protocol: "http", maxNetworkRetries: 0 });
+      const stripe = new Stripe("sk_test_emulator", {
+        host: "127.0.0.1",
+        port: first.port,
+        protocol: "http",
+        maxNetworkRetries: 0,
+      });
       const account = await stripe.accounts.create({ type: "standard", metadata: { keep: "me" } });
       await first.close();
       expect(JSON.parse(readFileSync(dataFile, "utf8"))).toMatchObject({ version: 1 });
 
       const second = await startEmulator({ port: 0, dataFile });
-      const again = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: second.port, protocol: "http", maxNetworkRetries: 0 });
+      const again = new Stripe("sk_test_emulator", {
+        host: "127.0.0.1",
+        port: second.port,
+        protocol: "http",
+        maxNetworkRetries: 0,
+      });
       expect((await again.accounts.retrieve(account.id)).metadata).toEqual({ keep: "me" });
       await second.close();
     } finally {
@@ -65,11 +90,18 @@ describe("persistence", () => {
   it("reset empties the state", async () => {
     const emu = await startEmulator({ port: 0 });
     try {
-      const stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emu.port, protocol: "http", maxNetworkRetries: 0 });
+      const stripe = new Stripe("sk_test_emulator", {
+        host: "127.0.0.1",
+        port: emu.port,
+        protocol: "http",
+        maxNetworkRetries: 0,
+      });
       const account = await stripe.accounts.create({ type: "standard" });
       const reset = await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
       expect(reset.status).toBe(200);
-      await expect(stripe.accounts.retrieve(account.id)).rejects.toBeInstanceOf(Stripe.errors.StripePermissionError);
+      await expect(stripe.accounts.retrieve(account.id)).rejects.toBeInstanceOf(
+        Stripe.errors.StripePermissionError,
+      );
     } finally {
       await emu.close();
     }

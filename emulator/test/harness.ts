@@ -11,7 +11,8 @@ export const REAL_KEY = process.env.STRIPE_CONTRACT_SECRET_KEY ?? "";
 export const REAL_ACCOUNT = process.env.STRIPE_CONTRACT_ACCOUNT_ID ?? "";
 /** True when running against real Stripe: control-API tests are skipped. */
 export const real = REAL_KEY.startsWith("sk_test_");
-if (REAL_KEY && !real) throw new Error("STRIPE_CONTRACT_SECRET_KEY must be a test-mode key (sk_test_…).");
+if (REAL_KEY && !real)
+  throw new Error("STRIPE_CONTRACT_SECRET_KEY must be a test-mode key (sk_test_…).");
 
 export interface Harness {
   stripe: Stripe;
@@ -20,14 +21,33 @@ export interface Harness {
 }
 
 export async function setUp(options: Parameters<typeof startEmulator>[0] = {}): Promise<Harness> {
-  if (real) return { stripe: new Stripe(REAL_KEY, { maxNetworkRetries: 0 }), emulator: null, close: async () => undefined };
-  const emulator = await startEmulator({ port: 0, webhookRetry: { delaysMs: [50, 100, 200], timeoutMs: 2000 }, ...options });
-  const stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emulator.port, protocol: "http", maxNetworkRetries: 0 });
+  if (real)
+    return {
+      stripe: new Stripe(REAL_KEY, { maxNetworkRetries: 0 }),
+      emulator: null,
+      close: async () => undefined,
+    };
+  const emulator = await startEmulator({
+    port: 0,
+    webhookRetry: { delaysMs: [50, 100, 200], timeoutMs: 2000 },
+    ...options,
+  });
+  const stripe = new Stripe("sk_test_emulator", {
+    host: "127.0.0.1",
+    port: emulator.port,
+    protocol: "http",
+    maxNetworkRetries: 0,
+  });
   return { stripe, emulator, close: () => emulator.close() };
 }
 
 /** Calls the emulator's control API (there is no Stripe API for these actions). */
-export async function control<T = Record<string, unknown>>(h: Harness, method: "GET" | "POST", path: string, body: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+export async function control<T = Record<string, unknown>>(
+  h: Harness,
+  method: "GET" | "POST",
+  path: string,
+  body: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   if (!h.emulator) throw new Error("control API is emulator-only");
   const response = await fetch(`${h.emulator.url}/_emulator${path}`, {
     method,
@@ -45,14 +65,24 @@ export async function onboardedAccount(h: Harness, kind: AccountKind = "express"
   const account = await h.stripe.accounts.create(
     kind === "express"
       ? {
-          controller: { stripe_dashboard: { type: "express" }, fees: { payer: "application" }, losses: { payments: "application" }, requirement_collection: "stripe" },
+          controller: {
+            stripe_dashboard: { type: "express" },
+            fees: { payer: "application" },
+            losses: { payments: "application" },
+            requirement_collection: "stripe",
+          },
           capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
           country: "US",
           email: "merchant@example.com",
           business_profile: { name: "Test Shop" },
         }
       : {
-          controller: { stripe_dashboard: { type: "full" }, fees: { payer: "account" }, losses: { payments: "stripe" }, requirement_collection: "stripe" },
+          controller: {
+            stripe_dashboard: { type: "full" },
+            fees: { payer: "account" },
+            losses: { payments: "stripe" },
+            requirement_collection: "stripe",
+          },
           country: "US",
           email: "standard@example.com",
         },
@@ -61,7 +91,11 @@ export async function onboardedAccount(h: Harness, kind: AccountKind = "express"
   return account.id;
 }
 
-export const lineItem = (unitAmount: number, quantity = 1, currency = "usd"): Stripe.Checkout.SessionCreateParams.LineItem => ({
+export const lineItem = (
+  unitAmount: number,
+  quantity = 1,
+  currency = "usd",
+): Stripe.Checkout.SessionCreateParams.LineItem => ({
   price_data: { currency, unit_amount: unitAmount, product_data: { name: "Ceramic mug" } },
   quantity,
 });
@@ -119,7 +153,10 @@ export class Receiver {
   }
 
   /** Waits until an event matching `predicate` was received (2xx answered). */
-  async waitFor(predicate: (event: Stripe.Event, r: Received) => boolean, ms = 5000): Promise<{ event: Stripe.Event; received: Received }> {
+  async waitFor(
+    predicate: (event: Stripe.Event, r: Received) => boolean,
+    ms = 5000,
+  ): Promise<{ event: Stripe.Event; received: Received }> {
     const deadline = Date.now() + ms;
     for (;;) {
       for (const r of this.received) {

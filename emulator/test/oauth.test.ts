@@ -15,13 +15,23 @@ describe.skipIf(real)("oauth", () => {
 
   async function consent(action: "connect_new" | "deny", state = "st_1"): Promise<URL> {
     const base = h.emulator?.url ?? "";
-    const page = await fetch(`${base}/oauth/authorize?response_type=code&client_id=ca_emulator&scope=read_write&redirect_uri=${encodeURIComponent(redirectUri)}&state=${state}`);
+    const page = await fetch(
+      `${base}/oauth/authorize?response_type=code&client_id=ca_emulator&scope=read_write&redirect_uri=${encodeURIComponent(redirectUri)}&state=${state}`,
+    );
     expect(page.status).toBe(200);
     const response = await fetch(`${base}/oauth/authorize`, {
       method: "POST",
       redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ client_id: "ca_emulator", redirect_uri: redirectUri, scope: "read_write", state, action, business_name: "Corner Shop", email: "corner@example.com" }).toString(),
+      body: new URLSearchParams({
+        client_id: "ca_emulator",
+        redirect_uri: redirectUri,
+        scope: "read_write",
+        state,
+        action,
+        business_name: "Corner Shop",
+        email: "corner@example.com",
+      }).toString(),
     });
     expect(response.status).toBe(303);
     return new URL(response.headers.get("location") ?? "");
@@ -48,23 +58,32 @@ describe.skipIf(real)("oauth", () => {
     expect(account.charges_enabled).toBe(true);
     expect(account.business_profile?.name).toBe("Corner Shop");
 
-    const events = await h.stripe.events.list({ type: "account.application.authorized" }, { stripeAccount: token.stripe_user_id });
+    const events = await h.stripe.events.list(
+      { type: "account.application.authorized" },
+      { stripeAccount: token.stripe_user_id },
+    );
     expect(events.data[0]?.account).toBe(token.stripe_user_id);
 
-    const reused = await stripeError(h.stripe.oauth.token({ grant_type: "authorization_code", code }));
+    const reused = await stripeError(
+      h.stripe.oauth.token({ grant_type: "authorization_code", code }),
+    );
     expect(reused).toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
     expect(reused.statusCode).toBe(400);
   });
 
   it("rejects an unknown code with invalid_grant", async () => {
-    const error = await stripeError(h.stripe.oauth.token({ grant_type: "authorization_code", code: "ac_unknown" }));
+    const error = await stripeError(
+      h.stripe.oauth.token({ grant_type: "authorization_code", code: "ac_unknown" }),
+    );
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
   });
 
   it("codes expire", async () => {
     const code = (await consent("connect_new")).searchParams.get("code") ?? "";
     await control(h, "POST", "/clock/advance", { seconds: "301" });
-    expect(await stripeError(h.stripe.oauth.token({ grant_type: "authorization_code", code }))).toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
+    expect(
+      await stripeError(h.stripe.oauth.token({ grant_type: "authorization_code", code })),
+    ).toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
   });
 
   it("denial redirects with access_denied and the state", async () => {
@@ -79,17 +98,29 @@ describe.skipIf(real)("oauth", () => {
     const code = (await consent("connect_new")).searchParams.get("code") ?? "";
     const token = await h.stripe.oauth.token({ grant_type: "authorization_code", code });
     const user = token.stripe_user_id ?? "";
-    const result = await h.stripe.oauth.deauthorize({ client_id: "ca_emulator", stripe_user_id: user });
+    const result = await h.stripe.oauth.deauthorize({
+      client_id: "ca_emulator",
+      stripe_user_id: user,
+    });
     expect(result.stripe_user_id).toBe(user);
-    expect(await stripeError(h.stripe.balance.retrieve(undefined, { stripeAccount: user }))).toBeInstanceOf(Stripe.errors.StripePermissionError);
-    const again = await stripeError(h.stripe.oauth.deauthorize({ client_id: "ca_emulator", stripe_user_id: user }));
+    expect(
+      await stripeError(h.stripe.balance.retrieve(undefined, { stripeAccount: user })),
+    ).toBeInstanceOf(Stripe.errors.StripePermissionError);
+    const again = await stripeError(
+      h.stripe.oauth.deauthorize({ client_id: "ca_emulator", stripe_user_id: user }),
+    );
     expect(again).toBeInstanceOf(Stripe.errors.StripeInvalidClientError);
-    const events = await h.stripe.events.list({ type: "account.application.deauthorized", limit: 100 });
+    const events = await h.stripe.events.list({
+      type: "account.application.deauthorized",
+      limit: 100,
+    });
     expect(events.data.some((e) => e.account === user)).toBe(false);
   });
 
   it("refuses a wrong client_id on the consent page", async () => {
-    const response = await fetch(`${h.emulator?.url}/oauth/authorize?response_type=code&client_id=ca_other&redirect_uri=${encodeURIComponent(redirectUri)}`);
+    const response = await fetch(
+      `${h.emulator?.url}/oauth/authorize?response_type=code&client_id=ca_other&redirect_uri=${encodeURIComponent(redirectUri)}`,
+    );
     expect(response.status).toBe(400);
   });
 });
