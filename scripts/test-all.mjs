@@ -1,4 +1,4 @@
-// `npm test`: every layer, fail-fast — typecheck, lint, unit, integration, emulator contract, e2e.
+// `npm test`: every layer, fail-fast — typecheck, lint, format, unit, integration, emulator contract, e2e.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { root, runSync, tool } from "./lib/run.mjs";
@@ -7,6 +7,7 @@ const started = Date.now();
 const steps = [
   ["typecheck", tool("tsc"), ["--noEmit"]],
   ["lint", tool("eslint"), [".", "--max-warnings=0"]],
+  ["format", tool("prettier"), ["--check", ".", "--log-level", "warn"]],
   ["unit tests", tool("vitest"), ["run", "--project", "unit"]],
   ["integration tests", tool("vitest"), ["run", "--project", "integration"]],
 ];
