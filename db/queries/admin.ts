@@ -12,7 +12,7 @@ import {
   sql,
   type SQL,
 } from "drizzle-orm";
-import { getDb, type Executor } from "../client";
+import { getDb, type Executor, type Tx } from "../client";
 import {
   auditLog,
   orders,
@@ -26,7 +26,7 @@ import {
 } from "../schema";
 import type { PeriodRange } from "@/lib/analytics/period";
 import { shopPeriodMoneyColumns } from "./analytics";
-import { recordAudit } from "./platform";
+import { recordAudit, type AuditEntry } from "./platform";
 
 export const ADMIN_PAGE_SIZE = 25;
 
@@ -64,55 +64,70 @@ export async function listUsersForAdmin(opts: { q?: string; page: number }) {
 
 type Actor = { id: string; email: string };
 
-/** Changes a user's role; returns false when the user does not exist. Audited. */
-export async function changeUserRole(actor: Actor, userId: string, role: UserRole) {
+/**
+ * One audited change of one row, in one transaction: `lock` reads the row FOR UPDATE (undefined
+ * when it does not exist), `apply` writes the change and returns the audit entry, or null when
+ * the row is already as asked (nothing written, nothing audited). False for a missing row.
+ */
+async function auditedChange<Row>(
+  lock: (tx: Tx) => Promise<Row | undefined>,
+  apply: (tx: Tx, before: Row) => Promise<AuditEntry | null>,
+) {
   return getDb().transaction(async (tx) => {
-    const [before] = await tx
-      .select({ role: users.role })
-      .from(users)
-      .where(eq(users.id, userId))
-      .for("update");
+    const before = await lock(tx);
     if (!before) return false;
-    if (before.role === role) return true;
-    await tx.update(users).set({ role }).where(eq(users.id, userId));
-    await recordAudit(
-      {
-        actor,
-        action: "user.role_changed",
-        target: { type: "user", id: userId },
-        before,
-        after: { role },
-      },
-      tx,
-    );
+    const entry = await apply(tx, before);
+    if (entry) await recordAudit(entry, tx);
     return true;
   });
 }
 
+function lockUser(tx: Tx, userId: string) {
+  return tx
+    .select({ role: users.role, lockedAt: users.lockedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("update")
+    .then(([row]) => row);
+}
+
+/** Changes a user's role; returns false when the user does not exist. Audited. */
+export async function changeUserRole(actor: Actor, userId: string, role: UserRole) {
+  return auditedChange(
+    (tx) => lockUser(tx, userId),
+    async (tx, before) => {
+      if (before.role === role) return null;
+      await tx.update(users).set({ role }).where(eq(users.id, userId));
+      return {
+        actor,
+        action: "user.role_changed",
+        target: { type: "user", id: userId },
+        before: { role: before.role },
+        after: { role },
+      };
+    },
+  );
+}
+
 /** Locks (or unlocks) a user out; returns false when the user does not exist. Audited. */
 export async function setUserLocked(actor: Actor, userId: string, locked: boolean) {
-  return getDb().transaction(async (tx) => {
-    const [before] = await tx
-      .select({ lockedAt: users.lockedAt })
-      .from(users)
-      .where(eq(users.id, userId))
-      .for("update");
-    if (!before) return false;
-    if (Boolean(before.lockedAt) === locked) return true;
-    const lockedAt = locked ? new Date() : null;
-    await tx.update(users).set({ lockedAt }).where(eq(users.id, userId));
-    await recordAudit(
-      {
+  return auditedChange(
+    (tx) => lockUser(tx, userId),
+    async (tx, before) => {
+      if (Boolean(before.lockedAt) === locked) return null;
+      await tx
+        .update(users)
+        .set({ lockedAt: locked ? new Date() : null })
+        .where(eq(users.id, userId));
+      return {
         actor,
         action: locked ? "user.locked" : "user.unlocked",
         target: { type: "user", id: userId },
         before: { locked: Boolean(before.lockedAt) },
         after: { locked },
-      },
-      tx,
-    );
-    return true;
-  });
+      };
+    },
+  );
 }
 
 // ── shops ─────────────────────────────────────────────────────────────────────
@@ -204,60 +219,55 @@ export async function getShopForAdmin(shopId: string) {
   return { shop, members, feeOverride: override ?? null };
 }
 
+function lockShop(tx: Tx, shopId: string) {
+  return tx
+    .select({ suspendedAt: shops.suspendedAt, reason: shops.suspensionReason })
+    .from(shops)
+    .where(eq(shops.id, shopId))
+    .for("update")
+    .then(([row]) => row);
+}
+
 /** Suspends a shop with a reason. Returns false for an unknown shop. Audited. */
 export async function suspendShop(actor: Actor, shopId: string, reason: string) {
-  return getDb().transaction(async (tx) => {
-    const [before] = await tx
-      .select({ suspendedAt: shops.suspendedAt, reason: shops.suspensionReason })
-      .from(shops)
-      .where(eq(shops.id, shopId))
-      .for("update");
-    if (!before) return false;
-    await tx
-      .update(shops)
-      .set({ suspendedAt: new Date(), suspensionReason: reason })
-      .where(eq(shops.id, shopId));
-    await recordAudit(
-      {
+  return auditedChange(
+    (tx) => lockShop(tx, shopId),
+    async (tx, before) => {
+      await tx
+        .update(shops)
+        .set({ suspendedAt: new Date(), suspensionReason: reason })
+        .where(eq(shops.id, shopId));
+      return {
         actor,
         action: "shop.suspended",
         shopId,
         target: { type: "shop", id: shopId },
         before: { suspended: Boolean(before.suspendedAt), reason: before.reason },
         after: { suspended: true, reason },
-      },
-      tx,
-    );
-    return true;
-  });
+      };
+    },
+  );
 }
 
 export async function reinstateShop(actor: Actor, shopId: string) {
-  return getDb().transaction(async (tx) => {
-    const [before] = await tx
-      .select({ suspendedAt: shops.suspendedAt, reason: shops.suspensionReason })
-      .from(shops)
-      .where(eq(shops.id, shopId))
-      .for("update");
-    if (!before) return false;
-    if (!before.suspendedAt) return true;
-    await tx
-      .update(shops)
-      .set({ suspendedAt: null, suspensionReason: null })
-      .where(eq(shops.id, shopId));
-    await recordAudit(
-      {
+  return auditedChange(
+    (tx) => lockShop(tx, shopId),
+    async (tx, before) => {
+      if (!before.suspendedAt) return null;
+      await tx
+        .update(shops)
+        .set({ suspendedAt: null, suspensionReason: null })
+        .where(eq(shops.id, shopId));
+      return {
         actor,
         action: "shop.reinstated",
         shopId,
         target: { type: "shop", id: shopId },
         before: { suspended: true, reason: before.reason },
         after: { suspended: false },
-      },
-      tx,
-    );
-    return true;
-  });
+      };
+    },
+  );
 }
 
 // ── fees ──────────────────────────────────────────────────────────────────────
