@@ -371,6 +371,62 @@ describe("checkout", () => {
     expect(items).toHaveLength(0);
   });
 
+  it("a refund event that overtakes the payment fails, and the replay applies it once the order is paid", async () => {
+    const { shop, accountId } = await shopWithAccount("standard");
+    const product = await makeProduct(shop.id, { variants: [{ price: 2500, stock: 3 }] });
+    const { tokenHash } = await cartWith(shop.id, [
+      { variantId: product.variants[0]!.id, quantity: 1 },
+    ]);
+    const result = await checkout(shop.id, tokenHash, "hosted");
+    if (!result.ok) throw new Error(result.message);
+    expect((await pay(result.sessionId)).ok).toBe(true);
+    const session = await getStripe().checkout.sessions.retrieve(
+      result.sessionId,
+      {},
+      { stripeAccount: accountId },
+    );
+    const paymentIntent = session.payment_intent as string;
+    // A refund made on Stripe's side before Bazaar has processed the payment.
+    await getStripe().refunds.create(
+      { payment_intent: paymentIntent, amount: 1000 },
+      { stripeAccount: accountId },
+    );
+    const refunded = (
+      await getStripe().events.list(
+        { type: "charge.refunded", limit: 100 },
+        { stripeAccount: accountId },
+      )
+    ).data.find((e) => (e.data.object as Stripe.Charge).payment_intent === paymentIntent);
+    if (!refunded) throw new Error("no charge.refunded event");
+    const refundEvent = { ...refunded, account: accountId } as Stripe.Event;
+
+    expect((await deliver(refundEvent)).status).toBe(500);
+    const [stored] = await getDb()
+      .select()
+      .from(schema.stripeEvents)
+      .where(eq(schema.stripeEvents.id, refundEvent.id));
+    expect(stored).toMatchObject({ outcome: "failed" });
+    expect(stored?.error).toMatch(/not recorded as paid yet/);
+    expect((await orderById(result.orderId)).status).toBe("pending");
+
+    // The cause goes away (the payment is recorded); the replay applies the refund, once.
+    const completed = await eventFor("checkout.session.completed", accountId, result.sessionId);
+    expect((await deliver(completed)).status).toBe(200);
+    expect((await orderById(result.orderId)).refundedAmount).toBe(0);
+    const { processStoredEvent } = await import("@/lib/stripe/webhooks");
+    expect(await processStoredEvent(refundEvent.id, { force: true })).toMatchObject({
+      outcome: "processed",
+    });
+    await processStoredEvent(refundEvent.id, { force: true });
+    const order = await orderById(result.orderId);
+    expect(order).toMatchObject({ status: "paid", refundedAmount: 1000 });
+    const rows = await getDb()
+      .select()
+      .from(schema.orderRefunds)
+      .where(eq(schema.orderRefunds.orderId, order.id));
+    expect(rows).toHaveLength(1);
+  });
+
   it("ignores a completed event from another connected account", async () => {
     const { shop, accountId } = await shopWithAccount();
     const other = await shopWithAccount();

@@ -14,6 +14,7 @@ import {
 import { formatMoney } from "@/lib/money";
 import { getStripe, Stripe } from "@/lib/stripe/client";
 import { planRefund, planRestock } from "./refund-plan";
+import { throwIfAwaitingFinalisation } from "./awaiting-finalisation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -380,7 +381,10 @@ export async function syncChargeRefunds(input: {
     .from(orders)
     .where(and(byPayment, eq(orders.stripeAccountId, input.account), eq(orders.status, "paid")))
     .limit(1);
-  if (!found) return "ignored";
+  if (!found) {
+    await throwIfAwaitingFinalisation(input.account, input.paymentIntentId);
+    return "ignored";
+  }
   const stripe = getStripe();
   const refunds = await stripe.refunds
     .list({ charge: input.chargeId, limit: 100 }, { stripeAccount: input.account })

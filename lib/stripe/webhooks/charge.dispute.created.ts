@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { addOrderEvent } from "@/db/queries/orders";
 import { orders } from "@/db/schema";
 import { formatMoney } from "@/lib/money";
+import { throwIfAwaitingFinalisation } from "@/lib/orders/awaiting-finalisation";
 import type { HandlerResult } from "./types";
 
 /** `charge.dispute.created` (Connect): flags the order once and adds it to its timeline. */
@@ -20,14 +21,14 @@ export async function handleChargeDisputeCreated(event: Stripe.Event): Promise<H
   const byPayment = paymentIntentId
     ? or(eq(orders.chargeId, chargeId), eq(orders.paymentIntentId, paymentIntentId))!
     : eq(orders.chargeId, chargeId);
-  return getDb().transaction(async (tx) => {
+  const outcome = await getDb().transaction(async (tx) => {
     const [order] = await tx
       .select()
       .from(orders)
       .where(and(byPayment, eq(orders.stripeAccountId, account)))
       .limit(1)
       .for("update");
-    if (!order) return "ignored";
+    if (!order) return "missing";
     if (order.disputeId === dispute.id) return "ignored";
     const at = new Date(dispute.created * 1000);
     await tx
@@ -49,4 +50,7 @@ export async function handleChargeDisputeCreated(event: Stripe.Event): Promise<H
     });
     return "processed";
   });
+  if (outcome !== "missing") return outcome;
+  await throwIfAwaitingFinalisation(account, paymentIntentId);
+  return "ignored";
 }
