@@ -444,6 +444,39 @@ describe("checkout", () => {
     expect(notified.ids).toEqual([]);
   });
 
+  it("the return page says 'confirming' while a completed session's payment is not confirmed, then shows the order", async () => {
+    const { shop } = await shopWithAccount();
+    const product = await makeProduct(shop.id, { variants: [{ price: 1800, stock: 2 }] });
+    const { tokenHash } = await cartWith(shop.id, [
+      { variantId: product.variants[0]!.id, quantity: 1 },
+    ]);
+    const result = await checkout(shop.id, tokenHash, "embedded");
+    if (!result.ok) throw new Error(result.message);
+    await pay(result.sessionId);
+
+    // Stripe reports the session complete with the payment still processing (as for an
+    // asynchronous payment method, which the emulator does not settle that way by itself).
+    const sessions = getStripe().checkout.sessions;
+    const realRetrieve = sessions.retrieve.bind(sessions);
+    const spy = vi
+      .spyOn(sessions, "retrieve")
+      .mockImplementation((async (...args: Parameters<typeof realRetrieve>) => ({
+        ...(await realRetrieve(...args)),
+        payment_status: "unpaid",
+      })) as never);
+    try {
+      const waiting = await checkoutReturnState(shop.id, result.sessionId);
+      expect(waiting.state).toBe("confirming");
+      expect((await orderById(result.orderId)).status).toBe("pending");
+    } finally {
+      spy.mockRestore();
+    }
+    // Once Stripe confirms the payment, the same page finalises and shows the order.
+    const done = await checkoutReturnState(shop.id, result.sessionId);
+    expect(done.state).toBe("paid");
+    expect((await orderById(result.orderId)).status).toBe("paid");
+  });
+
   it("the webhook and the return page racing make one paid order", async () => {
     const { shop, accountId } = await shopWithAccount();
     const product = await makeProduct(shop.id, { variants: [{ price: 1500, stock: 3 }] });
