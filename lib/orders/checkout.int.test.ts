@@ -458,12 +458,12 @@ describe("checkout", () => {
     // asynchronous payment method, which the emulator does not settle that way by itself).
     const sessions = getStripe().checkout.sessions;
     const realRetrieve = sessions.retrieve.bind(sessions);
-    const spy = vi
-      .spyOn(sessions, "retrieve")
-      .mockImplementation((async (...args: Parameters<typeof realRetrieve>) => ({
-        ...(await realRetrieve(...args)),
-        payment_status: "unpaid",
-      })) as never);
+    const spy = vi.spyOn(sessions, "retrieve").mockImplementation((async (
+      ...args: Parameters<typeof realRetrieve>
+    ) => ({
+      ...(await realRetrieve(...args)),
+      payment_status: "unpaid",
+    })) as never);
     try {
       const waiting = await checkoutReturnState(shop.id, result.sessionId);
       expect(waiting.state).toBe("confirming");
