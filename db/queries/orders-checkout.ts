@@ -13,6 +13,7 @@ import {
   productVariants,
   shops,
   stripeAccounts,
+  type FeeSnapshot,
   type Order,
   type OrderItem,
   type ShippingAddress,
@@ -59,6 +60,16 @@ class SoldOut extends Error {
 
 export function variantLabelOf(values: string[]) {
   return values.join(" / ");
+}
+
+/** The fee configuration recorded on an order (what priced its application fee). */
+export function feeSnapshotOf(config: FeeConfig): FeeSnapshot {
+  return {
+    percentBps: config.percentBps,
+    fixed: config.fixed,
+    min: config.min ?? null,
+    max: config.max ?? null,
+  };
 }
 
 async function itemsOf(db: Executor, orderId: string) {
@@ -143,12 +154,7 @@ export async function reserveCheckout(input: ReserveInput): Promise<ReserveOutco
           shippingAmount: 0,
           total: subtotal,
           applicationFee,
-          feeSnapshot: {
-            percentBps: input.feeConfig.percentBps,
-            fixed: input.feeConfig.fixed,
-            min: input.feeConfig.min ?? null,
-            max: input.feeConfig.max ?? null,
-          },
+          feeSnapshot: feeSnapshotOf(input.feeConfig),
           checkoutMode: input.mode,
           stripeAccountId: input.stripeAccountId,
           sessionExpiresAt: new Date(input.now.getTime() + input.ttlMs),

@@ -17,10 +17,8 @@ import { effectiveFeeConfig } from "@/lib/fees";
 import { getStripe } from "@/lib/stripe/client";
 import { canTakePayments } from "@/lib/stripe/status";
 import { closePendingCheckout, releaseOrder, releaseOverdueCheckouts } from "./finalise";
-import { checkoutIdempotencyKey, checkoutSessionParams } from "./session-params";
+import { CHECKOUT_TTL_MS, checkoutIdempotencyKey, checkoutSessionParams } from "./session-params";
 
-/** Stripe wants expires_at at least 30 minutes after creation: one minute of margin for clocks. */
-export const CHECKOUT_TTL_MS = 31 * 60 * 1000;
 /** A pending order is reused only while its session has at least this long left. */
 const REUSE_MARGIN_MS = 5 * 60 * 1000;
 

@@ -6,6 +6,9 @@ import type Stripe from "stripe";
  * same body under the same idempotency key and Stripe replays the one session it made.
  */
 
+/** Stripe wants expires_at at least 30 minutes after creation: one minute of margin for clocks. */
+export const CHECKOUT_TTL_MS = 31 * 60 * 1000;
+
 /** Countries a shopper can ship to (the shop's own country is always added). */
 export const SHIPPING_COUNTRIES = [
   "US",

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { getDb, type Db } from "@/db/client";
+import { feeSnapshotOf, variantLabelOf } from "@/db/queries/orders-checkout";
 import { getPlatformSettings, getShopFeeOverride, platformFeeConfig } from "@/db/queries/platform";
 import {
   orderEvents,
@@ -19,6 +20,7 @@ import {
 import { computeApplicationFee, effectiveFeeConfig } from "@/lib/fees";
 import { getStripe, stripeSettings } from "@/lib/stripe/client";
 import { stripeFeesOfCharge } from "@/lib/stripe/charge-fees";
+import { CHECKOUT_TTL_MS, checkoutSessionParams } from "@/lib/orders/session-params";
 
 export type PaidOrderLine = { variantId: string; quantity: number };
 
@@ -57,10 +59,6 @@ export async function emulatorControl<T = unknown>(
   return json;
 }
 
-function variantLabel(values: unknown) {
-  return Array.isArray(values) ? values.filter((v) => typeof v === "string").join(" / ") : "";
-}
-
 export async function createPaidOrder(input: CreatePaidOrderInput) {
   const db = input.db ?? getDb();
   const stripe = getStripe();
@@ -68,6 +66,7 @@ export async function createPaidOrder(input: CreatePaidOrderInput) {
     .select({
       id: shops.id,
       slug: shops.slug,
+      country: shops.country,
       currency: shops.currency,
       accountId: stripeAccounts.accountId,
     })
@@ -105,25 +104,30 @@ export async function createPaidOrder(input: CreatePaidOrderInput) {
   );
   const applicationFee = computeApplicationFee({ subtotal, charge: subtotal, config: feeConfig });
   const orderId = randomUUID();
-  const currency = shop.currency.toLowerCase();
-
+  // The same session checkout makes for a pending order (lib/orders/session-params).
+  const sessionOrder = {
+    id: orderId,
+    shopId: input.shopId,
+    currency: shop.currency,
+    applicationFee,
+    checkoutMode: settings.checkoutMode,
+    sessionExpiresAt: new Date(Date.now() + CHECKOUT_TTL_MS),
+    cartId: null,
+    cartVersion: null,
+  };
+  const items = lines.map((l) => ({
+    productName: l.product.name,
+    variantLabel: variantLabelOf(l.variant.optionValues),
+    unitPrice: l.variant.price,
+    quantity: l.quantity,
+  }));
   const session = await stripe.checkout.sessions.create(
-    {
-      mode: "payment",
-      line_items: lines.map((l) => ({
-        quantity: l.quantity,
-        price_data: {
-          currency,
-          unit_amount: l.variant.price,
-          product_data: { name: l.product.name },
-        },
-      })),
-      payment_intent_data: { application_fee_amount: applicationFee },
-      shipping_address_collection: { allowed_countries: ["US", "CA", "GB"] },
-      client_reference_id: orderId,
-      metadata: { bazaar_order_id: orderId, bazaar_shop_id: input.shopId },
-      success_url: `http://localhost/s/${shop.slug}/checkout/return?session_id={CHECKOUT_SESSION_ID}`,
-    },
+    checkoutSessionParams({
+      order: sessionOrder,
+      items,
+      shop: { slug: shop.slug, country: shop.country },
+      origin: "http://localhost",
+    }),
     { stripeAccount: account, idempotencyKey: `test-order:${orderId}` },
   );
   const name = input.name ?? "Test Shopper";
@@ -172,12 +176,7 @@ export async function createPaidOrder(input: CreatePaidOrderInput) {
       shippingAmount: 0,
       total: charge.amount,
       applicationFee,
-      feeSnapshot: {
-        percentBps: feeConfig.percentBps,
-        fixed: feeConfig.fixed,
-        min: feeConfig.min ?? null,
-        max: feeConfig.max ?? null,
-      },
+      feeSnapshot: feeSnapshotOf(feeConfig),
       stripeFee: fees.shop,
       platformStripeFee: fees.platform,
       checkoutMode: settings.checkoutMode,
@@ -211,7 +210,7 @@ export async function createPaidOrder(input: CreatePaidOrderInput) {
         productId: l.product.id,
         variantId: l.variant.id,
         productName: l.product.name,
-        variantLabel: variantLabel(l.variant.optionValues),
+        variantLabel: variantLabelOf(l.variant.optionValues),
         sku: l.variant.sku,
         unitPrice: l.variant.price,
         quantity: l.quantity,
