@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
 import { getStripe } from "@/lib/stripe/client";
+import { isUuid } from "@/db/queries/catalog";
 
 /**
  * Webhooks arrive in any order. When an event about a charge (a refund, a dispute) finds no paid
@@ -30,7 +31,7 @@ export async function throwIfAwaitingFinalisation(
     throw error;
   }
   const orderId = intent.metadata?.order_id;
-  if (!orderId || !/^[0-9a-f-]{36}$/i.test(orderId)) return;
+  if (!isUuid(orderId)) return;
   const [order] = await getDb()
     .select({ number: orders.number, status: orders.status })
     .from(orders)

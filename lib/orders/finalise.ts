@@ -13,6 +13,7 @@ import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { getStripe } from "@/lib/stripe/client";
 import { stripeFeesOfCharge } from "@/lib/stripe/charge-fees";
 import { notifyOrderPaid } from "./notifications";
+import { isUuid } from "@/db/queries/catalog";
 
 type From = "action" | "request";
 
@@ -42,7 +43,7 @@ function addressOf(
 /** The order a session was made for, only when the session and account match it. */
 async function orderForSession(session: Stripe.Checkout.Session, account: string) {
   const orderId = session.client_reference_id ?? session.metadata?.order_id ?? null;
-  const byId = orderId && /^[0-9a-f-]{36}$/i.test(orderId) ? await findOrder(orderId) : null;
+  const byId = isUuid(orderId) ? await findOrder(orderId) : null;
   const order = byId ?? (await findOrderBySession(session.id));
   if (!order) return null;
   if (order.stripeAccountId !== account) return null;

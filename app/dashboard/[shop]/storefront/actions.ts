@@ -18,6 +18,7 @@ import { contentPagesTag, shopTag } from "@/lib/cache-tags";
 import { checkImage, EXTENSION } from "@/lib/catalog/images";
 import { getStorage } from "@/lib/storage";
 import { contentPageSchema, designSchema, parseFooterLinks } from "@/lib/storefront/design-rules";
+import { isUuid } from "@/db/queries/catalog";
 
 const NO_ACCESS = "You do not have access to this shop, or your session has ended.";
 
@@ -118,7 +119,7 @@ export async function updateContentPageAction(
   const ctx = await loadShopForAction(raw.shop);
   if (!ctx) return errorState(NO_ACCESS, {}, values);
   const id = raw.id ?? "";
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return errorState("This page does not exist.", {}, values);
+  if (!isUuid(id)) return errorState("This page does not exist.", {}, values);
   const parsed = contentPageSchema.safeParse(values);
   if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), values);
   if (await contentSlugTaken(ctx.shop.id, parsed.data.slug, id))
@@ -137,7 +138,7 @@ export async function deleteContentPageAction(
   const ctx = await loadShopForAction(raw.shop);
   if (!ctx) return errorState(NO_ACCESS);
   const id = raw.id ?? "";
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return errorState("This page does not exist.");
+  if (!isUuid(id)) return errorState("This page does not exist.");
   const deleted = await deleteContentPage(ctx.shop.id, id);
   if (!deleted) return errorState("This page does not exist.");
   updateTag(contentPagesTag(ctx.shop.id));
