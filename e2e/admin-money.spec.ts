@@ -1,27 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import Stripe from "stripe";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import type Stripe from "stripe";
+import { control, stripe } from "./emulator/fixtures";
+import { DEMO, expect, expectNoSeriousA11yViolations, signIn, test } from "./fixtures";
 
 // Money pages of the admin panel and the merchant dashboard, against the local emulator.
-const EMULATOR_URL = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
-const emulatorStripe = () =>
-  new Stripe("sk_test_emulator", {
-    host: "127.0.0.1",
-    port: Number(new URL(EMULATOR_URL).port),
-    protocol: "http",
-    maxNetworkRetries: 0,
-  });
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
-}
 
 /** Full-page screenshots at desktop and phone width, for a look at the layout. */
 async function shots(page: Page, name: string) {
@@ -34,7 +16,6 @@ async function shots(page: Page, name: string) {
 
 /** A real paid direct charge on the connected account, with an application fee. */
 async function paidCharge(accountId: string, amount: number, fee: number) {
-  const stripe = emulatorStripe();
   const session = await stripe.checkout.sessions.create(
     {
       mode: "payment",
@@ -50,10 +31,8 @@ async function paidCharge(accountId: string, amount: number, fee: number) {
     },
     { stripeAccount: accountId },
   );
-  const paid = await fetch(`${EMULATOR_URL}/_emulator/checkout/sessions/${session.id}/pay`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ card: "4242424242424242" }).toString(),
+  const paid = await control(`/checkout/sessions/${session.id}/pay`, {
+    card: "4242424242424242",
   });
   expect(paid.ok).toBe(true);
   const done = await stripe.checkout.sessions.retrieve(

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
-import { e2eEnv } from "../playwright.config";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { emulatorGet } from "./emulator/fixtures";
+import { DEMO, expect, signIn, test, usd } from "./fixtures";
 import { addToCartAndOpenCart, fillPayment, parseCsv } from "./shopper";
 
 // The platform admin operates a real shop end to end: the seeded Standard shop harbor-books
@@ -28,9 +28,6 @@ function stat(page: Page, label: string) {
     .locator("dt", { hasText: new RegExp(`^${label}$`) })
     .locator("xpath=following-sibling::dd[1]");
 }
-
-const usd = (minor: number) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
 
 const cents = (s: string) => Math.round(Number(s.replace(/[^0-9.-]/g, "")) * 100);
 
@@ -136,25 +133,20 @@ test("a fee change applies to the next order, and is audited", async ({ browser 
   // balance, and the page shows the connected account's balance as Stripe reports it.
   const chargeId = (await merchant.getByTestId("charge-id").innerText()).trim();
   const account = (await merchant.getByTestId("account-id").innerText()).trim();
-  const stripe = async <T>(path: string) => {
-    const res = await fetch(`${e2eEnv.EMULATOR_URL}${path}`, {
-      headers: { authorization: "Bearer sk_test_emulator", "stripe-account": account },
-    });
-    expect(res.ok).toBe(true);
-    return (await res.json()) as T;
-  };
-  const charge = await stripe<{ application_fee_amount: number; balance_transaction: string }>(
+  const charge = await emulatorGet<{ application_fee_amount: number; balance_transaction: string }>(
     `/v1/charges/${chargeId}`,
+    account,
   );
   expect(charge.application_fee_amount).toBe(130);
-  const txn = await stripe<{ net: number; status: string }>(
+  const txn = await emulatorGet<{ net: number; status: string }>(
     `/v1/balance_transactions/${charge.balance_transaction}`,
+    account,
   );
   await expect(merchant.getByTestId("net")).toHaveText(usd(txn.net));
-  const balance = await stripe<{
+  const balance = await emulatorGet<{
     available: { amount: number; currency: string }[];
     pending: { amount: number; currency: string }[];
-  }>("/v1/balance");
+  }>("/v1/balance", account);
   const sum = (list: { amount: number; currency: string }[]) =>
     list.filter((b) => b.currency === "usd").reduce((total, b) => total + b.amount, 0);
   await merchant.goto(`/dashboard/${SHOP.slug}/balance`);

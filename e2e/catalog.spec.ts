@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createShop, DEMO, expect as baseExpect, signIn, signUp, test } from "./fixtures";
+import {
+  createShop,
+  DEMO,
+  expect as baseExpect,
+  expectNoSeriousA11yViolations,
+  signIn,
+  signUp,
+  test,
+} from "./fixtures";
 
 // Server actions with redirects and uploads can take a while on a shared 2-core machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -12,16 +19,6 @@ const asset = (name: string) => ({
   mimeType: "image/png",
   buffer: readFileSync(path.resolve("db/seed-assets", `${name}.png`)),
 });
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
-}
 
 async function addProduct(page: Page, shopSlug: string, name: string, price: string) {
   await page.goto(`/dashboard/${shopSlug}/products/new`);
@@ -135,7 +132,7 @@ test.describe("catalog", () => {
       page.getByRole("heading", { name: "Speckled Stoneware Mug", level: 1 }),
     ).toBeVisible();
 
-    await expectNoSeriousA11yIssues(page);
+    await expectNoSeriousA11yViolations(page);
 
     // Duplicate → a draft copy; archive it; delete it with confirmation.
     await page.getByRole("button", { name: "Duplicate" }).click();
@@ -163,7 +160,7 @@ test.describe("catalog", () => {
     await expect(table.getByRole("row")).toHaveCount(2); // header + the original
     await expect(table.getByRole("link", { name: "Speckled Stoneware Mug" })).toBeVisible();
     await expect(table.getByText("Archived")).toHaveCount(0);
-    await expectNoSeriousA11yIssues(page);
+    await expectNoSeriousA11yViolations(page);
   });
 
   test("a merchant builds a collection: add, reorder and remove products", async ({ page }) => {
@@ -246,7 +243,7 @@ test.describe("catalog", () => {
     await page.getByLabel("Search").fill("no such thing");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByRole("heading", { name: "No products match" })).toBeVisible();
-    await expectNoSeriousA11yIssues(page);
+    await expectNoSeriousA11yViolations(page);
   });
 
   test("screens: product list and editor on desktop and phone", async ({ page }) => {
@@ -275,6 +272,6 @@ test.describe("catalog", () => {
     await page.goto(`${base}/products`);
     await page.getByRole("link", { name: "Kai's Roasters T-shirt" }).first().click();
     await expect(page.getByRole("form", { name: "Variants" })).toBeVisible();
-    await expectNoSeriousA11yIssues(page);
+    await expectNoSeriousA11yViolations(page);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
 /**
@@ -21,6 +22,23 @@ export const test = base.extend<{ hermetic: void }>({
 });
 
 export { expect };
+
+/** axe on the page as it is now: no serious or critical violations (`exclude`: a selector). */
+export async function expectNoSeriousA11yViolations(page: Page, opts: { exclude?: string } = {}) {
+  const builder = new AxeBuilder({ page });
+  if (opts.exclude) builder.exclude(opts.exclude);
+  const results = await builder.analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
+
+/** Minor units of US dollars as the pages show them ($1,234.50). */
+export const usd = (minor: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
 
 export const DEMO = {
   merchant: { email: "merchant@bazaar.test", password: "merchant-demo-password" },

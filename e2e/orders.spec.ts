@@ -1,24 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { DEMO, expect, signIn, test } from "./fixtures";
+import { control, emulatorGet } from "./emulator/fixtures";
+import { DEMO, expect, expectNoSeriousA11yViolations, signIn, test, usd } from "./fixtures";
 
 // The e2e server seeds kai-coffee with real paid orders on the emulator (db/seed-orders.ts).
-const EMULATOR_URL = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
-
-async function stripeGet<T>(path: string, account?: string): Promise<T> {
-  const response = await fetch(`${EMULATOR_URL}${path}`, {
-    headers: {
-      authorization: "Bearer sk_test_emulator",
-      ...(account ? { "stripe-account": account } : {}),
-    },
-  });
-  expect(response.ok, `${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
-
-const usd = (minor: number) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
-
 async function shoot(page: Page, name: string) {
   for (const [label, width] of [
     ["desktop", 1280],
@@ -77,27 +61,27 @@ test("a merchant fulfils and partly refunds an order; the numbers agree with Str
   // The page agrees with the emulator: charge, refund, application fee and Stripe's fee.
   const chargeId = (await page.getByTestId("charge-id").textContent())!.trim();
   const account = (await page.getByTestId("account-id").textContent())!.trim();
-  const charge = await stripeGet<{
+  const charge = await emulatorGet<{
     amount: number;
     amount_refunded: number;
     balance_transaction: string;
   }>(`/v1/charges/${chargeId}`, account);
   expect(usd(charge.amount)).toBe(gross);
   expect(charge.amount_refunded).toBe(500);
-  const fees = await stripeGet<{ data: { amount: number; amount_refunded: number }[] }>(
+  const fees = await emulatorGet<{ data: { amount: number; amount_refunded: number }[] }>(
     `/v1/application_fees?charge=${chargeId}`,
   );
   const fee = fees.data[0]!;
   await expect(page.getByTestId("platform-fee")).toHaveText(
     `−${usd(fee.amount - fee.amount_refunded)}`,
   );
-  const txn = await stripeGet<{ fee: number; net: number }>(
+  const txn = await emulatorGet<{ fee: number; net: number }>(
     `/v1/balance_transactions/${charge.balance_transaction}`,
     account,
   );
   const stripeFee = txn.fee - fee.amount;
   // When the platform pays Stripe's fee (Express-style), it is on the platform's own balance.
-  const platformFees = await stripeGet<{ data: { amount: number }[] }>(
+  const platformFees = await emulatorGet<{ data: { amount: number }[] }>(
     `/v1/balance_transactions?source=${chargeId}&type=stripe_fee`,
   );
   const platformPaid = platformFees.data.reduce((sum, t) => sum - t.amount, 0);
@@ -156,10 +140,8 @@ test("a dispute on Stripe flags the order, the list and the shop overview", asyn
   await link.click();
   await expect(page.getByRole("heading", { name: `Order #${number}` })).toBeVisible();
   const chargeId = (await page.getByTestId("charge-id").textContent())!.trim();
-  const response = await fetch(`${EMULATOR_URL}/_emulator/charges/${chargeId}/dispute`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: "reason=product_not_received",
+  const response = await control(`/charges/${chargeId}/dispute`, {
+    reason: "product_not_received",
   });
   expect(response.ok).toBe(true);
   // The emulator delivers charge.dispute.created to the app's Connect webhook.
@@ -196,16 +178,6 @@ test("the admin sees every shop's e-mails; a merchant cannot open the admin outb
   expect(response?.status()).toBe(404);
   await merchant.close();
 });
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
-}
 
 test("the orders pages pass axe", async ({ page }) => {
   await signIn(page, DEMO.merchant);

@@ -1,6 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { createShop, expect, signIn, signUp, test } from "./fixtures";
+import {
+  createShop,
+  expect,
+  expectNoSeriousA11yViolations,
+  signIn,
+  signUp,
+  test,
+} from "./fixtures";
 
 // Seeded by scripts/lib/storefront-fixtures.ts: an active shop with variants and stock limits.
 const MARKET = { slug: "e2e-market", name: "E2E Market" };
@@ -8,16 +13,6 @@ const FIXTURE_MERCHANT = {
   email: "storefront-e2e@bazaar.test",
   password: "storefront-e2e-password",
 };
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
-}
 
 test.describe("storefront", () => {
   test("a merchant edits the design and sees it on the storefront at once", async ({ page }) => {

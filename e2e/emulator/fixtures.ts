@@ -17,6 +17,18 @@ export const stripe = new Stripe("sk_test_emulator", {
 /** A page the browser can be sent back to; the emulator itself answers it (404 page is fine). */
 export const APP = `${EMULATOR_URL}/__app`;
 
+/** GET on the emulator's API as the platform (or on a connected account); the parsed JSON. */
+export async function emulatorGet<T>(path: string, account?: string): Promise<T> {
+  const response = await fetch(`${EMULATOR_URL}${path}`, {
+    headers: {
+      authorization: "Bearer sk_test_emulator",
+      ...(account ? { "stripe-account": account } : {}),
+    },
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 export async function control(path: string, body: Record<string, string> = {}): Promise<Response> {
   return fetch(`${EMULATOR_URL}/_emulator${path}`, {
     method: "POST",
