@@ -12,7 +12,7 @@ import { API_VERSION } from "./events";
 import { applyExpand } from "./expand";
 import type { ApiHandler } from "./http/api";
 import { ApiError, maskKey, noAccessToAccount, OAuthError, unrecognizedUrl } from "./http/errors";
-import { parseBody, parseForm } from "./http/form";
+import { emptyParams, parseBody, parseForm } from "./http/form";
 import { Params, validateParams } from "./http/params";
 import { readBody, sendJson } from "./http/respond";
 import { Router } from "./http/router";
@@ -175,7 +175,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const body = method === "POST" ? await readBody(req) : "";
       const params =
         method === "POST"
-          ? { ...parseForm(query), ...parseBody(header(req, "content-type") ?? undefined, body) }
+          ? Object.assign(
+              emptyParams(),
+              parseForm(query),
+              parseBody(header(req, "content-type") ?? undefined, body),
+            )
           : parseForm(query);
       validateParams(params, match.route.spec ?? {});
 

@@ -2,9 +2,27 @@
 // (`line_items[0][price_data][currency]=usd`). Parsed here by hand so the emulator
 // has no dependency that could decode it differently from Stripe.
 
+import { unknownParam } from "./errors";
+
 export type ParamValue = string | ParamValue[] | ParamObject;
 export interface ParamObject {
   [key: string]: ParamValue;
+}
+
+/**
+ * Keys that would reach or replace an object's prototype. No Stripe parameter has these names,
+ * so a request using one (`metadata[__proto__][x]=1`) is refused like any unknown parameter,
+ * before anything is assigned. Every object the parser builds also has a null prototype.
+ */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** A plain map with no prototype: no inherited members, nothing to pollute. */
+export function emptyParams(): ParamObject {
+  return Object.create(null) as ParamObject;
+}
+
+function checkKey(parts: string[], raw: string): void {
+  if (parts.some((part) => FORBIDDEN_KEYS.has(part))) throw unknownParam(raw);
 }
 
 /** Keys under these names are free-form maps, never arrays, even when numeric. */
@@ -53,7 +71,7 @@ function assign(
     }
     let child = target[index];
     if (child === undefined || typeof child === "string") {
-      child = isIndex(rest[0]) && !MAP_KEYS.has(parentKey) ? [] : {};
+      child = isIndex(rest[0]) && !MAP_KEYS.has(parentKey) ? [] : emptyParams();
       target[index] = child;
     }
     assign(child, rest, value, parentKey);
@@ -65,7 +83,7 @@ function assign(
   }
   let child = target[head];
   if (child === undefined || typeof child === "string") {
-    child = isIndex(rest[0]) && !MAP_KEYS.has(head) ? [] : {};
+    child = isIndex(rest[0]) && !MAP_KEYS.has(head) ? [] : emptyParams();
     target[head] = child;
   }
   assign(child, rest, value, head);
@@ -79,13 +97,13 @@ function isIndex(key: string | undefined): boolean {
 function compact(value: ParamValue): ParamValue {
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(compact);
-  const out: ParamObject = {};
+  const out = emptyParams();
   for (const [k, v] of Object.entries(value)) out[k] = compact(v);
   return out;
 }
 
 export function parseForm(body: string): ParamObject {
-  const root: ParamObject = {};
+  const root = emptyParams();
   if (!body) return root;
   for (const pair of body.split("&")) {
     if (!pair) continue;
@@ -93,18 +111,24 @@ export function parseForm(body: string): ParamObject {
     const rawKey = decode(eq === -1 ? pair : pair.slice(0, eq));
     const value = eq === -1 ? "" : decode(pair.slice(eq + 1));
     if (!rawKey) continue;
-    assign(root, splitKey(rawKey), value, "");
+    const parts = splitKey(rawKey);
+    checkKey(parts, rawKey);
+    assign(root, parts, value, "");
   }
   return compact(root) as ParamObject;
 }
 
 /** JSON bodies (control API only) are turned into the same string-leaf shape. */
-export function fromJson(value: unknown): ParamValue {
+export function fromJson(value: unknown, path: string[] = []): ParamValue {
   if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.map(fromJson);
+  if (Array.isArray(value)) return value.map((v, i) => fromJson(v, [...path, String(i)]));
   if (typeof value === "object") {
-    const out: ParamObject = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromJson(v);
+    const out = emptyParams();
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const at = [...path, k];
+      checkKey(at, at.map((p, i) => (i === 0 ? p : `[${p}]`)).join(""));
+      out[k] = fromJson(v, at);
+    }
     return out;
   }
   return String(value);
@@ -112,9 +136,9 @@ export function fromJson(value: unknown): ParamValue {
 
 export function parseBody(contentType: string | undefined, body: string): ParamObject {
   if (contentType?.includes("application/json")) {
-    if (!body.trim()) return {};
+    if (!body.trim()) return emptyParams();
     const parsed = fromJson(JSON.parse(body) as unknown);
-    return typeof parsed === "object" && !Array.isArray(parsed) ? parsed : {};
+    return typeof parsed === "object" && !Array.isArray(parsed) ? parsed : emptyParams();
   }
   return parseForm(body);
 }
