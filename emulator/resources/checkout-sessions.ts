@@ -458,10 +458,9 @@ export function paySession(
   refreshSession(emu, record);
   const session = record.obj;
   if (session.status !== "open") {
+    // Only the hosted pages and the control API pay; like expire, no invented error code.
     throw new ApiError(400, {
       type: "invalid_request_error",
-      code:
-        session.status === "expired" ? "checkout_session_expired" : "checkout_session_completed",
       message: `This Checkout Session is no longer open (status: ${session.status}).`,
     });
   }
@@ -592,11 +591,11 @@ function listLineItems(
 
 function expire(ctx: RequestContext, path: Record<string, string>): Stripe.Checkout.Session {
   const record = sessionFor(ctx, path.id ?? "");
+  // Stripe answers a session that is no longer open with a plain invalid_request_error: no
+  // `code`, no `param` (see STRIPE-COMMERCE.md §9). Callers must re-read the session's status.
   if (record.obj.status !== "open") {
     throw invalidRequest(
       `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of ${record.obj.status}.`,
-      undefined,
-      "checkout_session_not_open",
     );
   }
   expireSession(ctx.emu, record, requestInfo(ctx));

@@ -183,7 +183,14 @@ describe("checkout.sessions.create", () => {
     const again = await stripeError(
       h.stripe.checkout.sessions.expire(session.id, {}, { stripeAccount: express }),
     );
+    // What Stripe sends for a session that is no longer open: no code, no param, status 400.
     expect(again).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(again.statusCode).toBe(400);
+    expect(again.code).toBeUndefined();
+    expect(again.param).toBeUndefined();
+    expect(again.message).toMatch(
+      /^Only Checkout Sessions with a status in \["open"\] can be expired/,
+    );
     const events = await h.stripe.events.list(
       { type: "checkout.session.expired" },
       { stripeAccount: express },
@@ -294,6 +301,24 @@ describe.skipIf(real)("paying a session (control API)", () => {
     );
     expect(failed.data.length).toBeGreaterThan(0);
     expect((await pay(session.id)).status).toBe(200);
+  });
+
+  it("expiring a completed session is refused as Stripe does: no code, status still complete", async () => {
+    const session = await h.stripe.checkout.sessions.create(hosted(), { stripeAccount: express });
+    expect((await pay(session.id)).status).toBe(200);
+    const error = await stripeError(
+      h.stripe.checkout.sessions.expire(session.id, {}, { stripeAccount: express }),
+    );
+    expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(error.statusCode).toBe(400);
+    expect(error.code).toBeUndefined();
+    expect(error.message).toBe(
+      'Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of complete.',
+    );
+    const again = await h.stripe.checkout.sessions.retrieve(session.id, undefined, {
+      stripeAccount: express,
+    });
+    expect(again.status).toBe("complete");
   });
 
   it("4000 0000 0000 0077 puts funds straight into available; settle moves pending to available", async () => {

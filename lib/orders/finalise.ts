@@ -163,16 +163,22 @@ export async function releaseOrder(
 
 export type CloseOutcome = "released" | "paid" | "still_open" | "closed";
 
+/**
+ * Stripe refuses to expire a session that is no longer open with a plain
+ * StripeInvalidRequestError (no `code`), so the error itself says nothing about why: the
+ * session's status, re-read from Stripe, decides (STRIPE-COMMERCE.md §9).
+ */
 function isNotOpenError(error: unknown) {
-  const e = error as { type?: string; code?: string; statusCode?: number };
-  return e?.type === "StripeInvalidRequestError" && e.code === "checkout_session_not_open";
+  const e = error as { type?: string };
+  return e?.type === "StripeInvalidRequestError";
 }
 
 /**
  * Ends a pending checkout: expires its session on the connected account first (so it can no
- * longer be paid), then gives the stock back. If Stripe says the session was already completed
- * and paid, the order is finalised instead. Throws when Stripe cannot be reached (nothing is
- * released then: the session might still be paid).
+ * longer be paid), then gives the stock back. When Stripe refuses to expire the session, the
+ * session is re-read and its status decides: paid → the order is finalised; completed but not
+ * paid yet → the reservation stays; expired → released; still open → the error is rethrown.
+ * Throws when Stripe cannot be reached (nothing is released then: the session might still be paid).
  */
 export async function closePendingCheckout(
   order: Order,
@@ -196,6 +202,9 @@ export async function closePendingCheckout(
         // Completed with an asynchronous payment still processing: keep the reservation.
         return "still_open";
       }
+      // Still open (or a status we do not know): the refusal had another cause; keep the stock.
+      if (session.status !== "expired") throw error;
+      // Expired on Stripe already: nothing can pay it any more, so the stock goes back.
     }
   }
   const released = await releaseOrder(order.id, "expired", from, { reason }, reasonMessage(reason));
