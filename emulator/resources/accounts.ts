@@ -522,12 +522,17 @@ function create(ctx: RequestContext): Stripe.Account {
     : controllerParams
       ? controllerFromParams(controllerParams)
       : controllerForType("standard");
+  // `capabilities` is required only where the account has no Stripe dashboard
+  // (`controller.stripe_dashboard.type: "none"`, legacy `type: "custom"`). Elsewhere Stripe
+  // requests the platform's default capabilities; the emulator's platform defaults to the two
+  // a card-selling marketplace needs.
   let capabilities = requestedCapabilities(p);
-  if (capabilities.length === 0 && controller.stripe_dashboard?.type === "full")
+  const hasDashboard = controller.stripe_dashboard?.type !== "none";
+  if (capabilities.length === 0 && hasDashboard && !p.has("capabilities"))
     capabilities = ["card_payments", "transfers"];
-  if (capabilities.length === 0) {
+  if (capabilities.length === 0 && !hasDashboard) {
     throw invalidRequest(
-      "You must request at least one capability for this account (e.g. `capabilities[transfers][requested]=true`).",
+      "You must request at least one capability for this account (e.g. `capabilities[transfers][requested]=true`) when `controller[stripe_dashboard][type]` is `none`.",
       "capabilities",
     );
   }

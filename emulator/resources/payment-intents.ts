@@ -5,7 +5,7 @@ import { cardForPaymentMethod } from "../cards";
 import type { RequestContext } from "../context";
 import { emit, requestInfo } from "../events";
 import type { ApiRouter } from "../http/api";
-import { ApiError, invalidRequest, resourceMissing } from "../http/errors";
+import { ApiError, invalidRequest, missingParam, resourceMissing } from "../http/errors";
 import { mergeMetadata, type Params, type Spec } from "../http/params";
 import { describeMinimum, minimumAmount, SUPPORTED_CURRENCIES } from "../money";
 import { capturePayment, confirmPayment, createPaymentIntent } from "../payments";
@@ -229,11 +229,12 @@ function create(ctx: RequestContext): Stripe.PaymentIntent {
     record.obj.payment_method = pm;
     record.obj.status = "requires_confirmation";
   }
-  if (
-    p.bool("automatic_payment_methods") === undefined &&
-    p.obj("automatic_payment_methods")?.bool("enabled")
-  ) {
-    record.obj.automatic_payment_methods = { allow_redirects: "always", enabled: true };
+  const automatic = p.obj("automatic_payment_methods");
+  if (automatic) {
+    const enabled = automatic.bool("enabled");
+    if (enabled === undefined) throw missingParam("automatic_payment_methods[enabled]");
+    const redirects = automatic.oneOf("allow_redirects", ["always", "never"]) ?? "always";
+    if (enabled) record.obj.automatic_payment_methods = { allow_redirects: redirects, enabled };
   }
   if (p.bool("confirm")) return confirm(ctx, record, p);
   return record.obj;

@@ -54,6 +54,42 @@ describe("accounts", () => {
     expect(standard.controller?.stripe_dashboard?.type).toBe("full");
   });
 
+  it("needs `capabilities` only for accounts without a Stripe dashboard", async () => {
+    const { capabilities: _, ...withoutCapabilities } = expressParams;
+    const express = await h.stripe.accounts.create(withoutCapabilities);
+    expect(express.controller?.stripe_dashboard?.type).toBe("express");
+    if (!real)
+      expect(Object.keys(express.capabilities ?? {}).sort()).toEqual([
+        "card_payments",
+        "transfers",
+      ]);
+    const full = await h.stripe.accounts.create({
+      controller: {
+        stripe_dashboard: { type: "full" },
+        fees: { payer: "account" },
+        losses: { payments: "stripe" },
+      },
+    });
+    expect(full.controller?.stripe_dashboard?.type).toBe("full");
+
+    const none = await stripeError(
+      h.stripe.accounts.create({
+        controller: {
+          stripe_dashboard: { type: "none" },
+          fees: { payer: "application" },
+          losses: { payments: "application" },
+          requirement_collection: "application",
+        },
+        country: "US",
+      }),
+    );
+    expect(none).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(none.param).toBe("capabilities");
+    const custom = await stripeError(h.stripe.accounts.create({ type: "custom", country: "US" }));
+    expect(custom).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(custom.param).toBe("capabilities");
+  });
+
   it("refuses `type` together with `controller`", async () => {
     const error = await stripeError(
       h.stripe.accounts.create({ ...expressParams, type: "express" }),

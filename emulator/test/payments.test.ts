@@ -29,6 +29,31 @@ async function paidIntent(amount = 10_000, fee = 1_000): Promise<Stripe.PaymentI
 }
 
 describe("payment intents", () => {
+  it("accepts automatic_payment_methods[enabled]=true and confirms with a card", async () => {
+    const pi = await h.stripe.paymentIntents.create(
+      { amount: 1800, currency: "usd", automatic_payment_methods: { enabled: true } },
+      opts(),
+    );
+    expect(pi.automatic_payment_methods?.enabled).toBe(true);
+    expect(pi.status).toBe("requires_payment_method");
+    const never = await h.stripe.paymentIntents.create(
+      {
+        amount: 1800,
+        currency: "usd",
+        automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+      },
+      opts(),
+    );
+    expect(never.automatic_payment_methods).toEqual({ allow_redirects: "never", enabled: true });
+    // Without redirect-based methods, a card confirms with no return_url.
+    const confirmed = await h.stripe.paymentIntents.confirm(
+      never.id,
+      { payment_method: "pm_card_visa" },
+      opts(),
+    );
+    expect(confirmed.status).toBe("succeeded");
+  });
+
   it("creates, updates, confirms with pm_card_visa and lists", async () => {
     const pi = await h.stripe.paymentIntents.create(
       {
