@@ -3,6 +3,7 @@
 
 import type { EmulatorConfig } from "./config";
 import type { ParamObject } from "./http/form";
+import type { ReadLog } from "./http/params";
 import type { Store } from "./store";
 import type { WebhookDispatcher } from "./webhooks";
 
@@ -26,6 +27,8 @@ export interface RequestContext {
   requestId: string;
   idempotencyKey: string | null;
   expand: string[];
+  /** Parameters the handler read (see Params); the rest it ignored. */
+  reads: ReadLog;
 }
 
 /** Owner used for objects of the current request: the connected account or the platform (null). */

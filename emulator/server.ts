@@ -10,13 +10,14 @@ import type { Emulator, RequestContext } from "./context";
 import { createControlRouter, handleControl, sweep } from "./control";
 import { API_VERSION } from "./events";
 import { applyExpand } from "./expand";
-import type { ApiHandler } from "./http/api";
+import { ApiRouter } from "./http/api";
 import { ApiError, maskKey, noAccessToAccount, OAuthError, unrecognizedUrl } from "./http/errors";
 import { emptyParams, parseBody, parseForm } from "./http/form";
-import { Params, validateParams } from "./http/params";
+import { validateRequest } from "./http/param-schema";
+import { ignoredParams, Params, type ReadLog } from "./http/params";
 import { readBody, sendJson } from "./http/respond";
-import { Router } from "./http/router";
 import { randomText } from "./ids";
+import { OPERATIONS, type OperationId } from "./operations";
 import { handlePage } from "./pages";
 import { registerAccountLinks } from "./resources/account-links";
 import { buildPlatformAccount, reachableAccount, registerAccounts } from "./resources/accounts";
@@ -36,6 +37,9 @@ export interface RunningEmulator {
   port: number;
   close(): Promise<void>;
 }
+
+/** Reply header naming the parameters a request sent that the emulator ignored. */
+export const IGNORED_HEADER = "x-emulator-ignored-parameters";
 
 /** Idempotency keys are kept for 24 hours, as Stripe keeps them. */
 const IDEMPOTENCY_TTL = 24 * 3600;
@@ -91,8 +95,8 @@ function installEnvEndpoints(emu: Emulator): void {
   });
 }
 
-function buildApi(): Router<ApiHandler> {
-  const api = new Router<ApiHandler>();
+function buildApi(): ApiRouter {
+  const api = new ApiRouter();
   registerAccounts(api);
   registerAccountLinks(api);
   registerCheckoutSessions(api);
@@ -181,7 +185,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
               parseBody(header(req, "content-type") ?? undefined, body),
             )
           : parseForm(query);
-      validateParams(params, match.route.spec ?? {});
+      const operation = match.route.operation as OperationId;
+      validateRequest(params, OPERATIONS[operation].params);
 
       const idempotencyKey = method === "POST" ? header(req, "idempotency-key") : null;
       let scopeKey: string | null = null;
@@ -205,6 +210,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }
       }
 
+      const reads: ReadLog = new Set();
       const ctx: RequestContext = {
         emu,
         method,
@@ -213,7 +219,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         account: stripeAccount,
         requestId,
         idempotencyKey,
-        expand: new Params(params).strings("expand"),
+        expand: new Params(params, [], reads).strings("expand"),
+        reads,
       };
       const remember = (status: number, text: string) => {
         if (!scopeKey || !idempotencyKey) return;
@@ -236,12 +243,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           remember(402, JSON.stringify(error.toJSON(), null, 2));
         throw error;
       }
-      sendJson(
-        res,
-        200,
-        text,
-        idempotencyKey ? { ...baseHeaders, "idempotency-key": idempotencyKey } : baseHeaders,
-      );
+      const headers: Record<string, string> = idempotencyKey
+        ? { ...baseHeaders, "idempotency-key": idempotencyKey }
+        : { ...baseHeaders };
+      // Emulator-only: the valid parameters this request sent that the emulator ignored
+      // (the fidelity report counts them; emulator/README.md lists them).
+      const ignored = ignoredParams(params, reads);
+      if (ignored.length > 0) headers[IGNORED_HEADER] = ignored.join(",").slice(0, 8000);
+      sendJson(res, 200, text, headers);
     } catch (error) {
       sendError(res, error, baseHeaders);
     }

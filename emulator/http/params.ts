@@ -1,120 +1,54 @@
-// Per-endpoint allow-lists and typed readers for request parameters. Stripe rejects any
-// parameter it does not know with `parameter_unknown`; so does the emulator, nested keys included.
+// Typed readers for request parameters (which parameters exist is checked before, against the
+// SDK's types: see param-schema.ts). Every read is recorded, so the emulator can tell which
+// of the parameters a request sent it honoured and which it ignored.
 
-import { invalidRequest, invalidValue, missingParam, unknownParam } from "./errors";
+import { invalidRequest, invalidValue, missingParam } from "./errors";
 import type { ParamObject, ParamValue } from "./form";
-
-/**
- * "s": a scalar. "map": free-form string map (metadata). `[spec]`: a list of spec.
- * An object: nested keys allowed by name. "any": accepted without checks.
- */
-export type Spec = "s" | "map" | "any" | Spec[] | { [key: string]: Spec };
-
-const ALWAYS_ALLOWED: Record<string, Spec> = { expand: ["s"] };
 
 function label(path: string[]): string {
   const [head, ...rest] = path;
   return `${head ?? ""}${rest.map((p) => `[${p}]`).join("")}`;
 }
 
-function check(value: ParamValue, spec: Spec, path: string[]): void {
-  if (spec === "any") return;
-  if (spec === "s") {
-    if (typeof value !== "string")
-      throw invalidRequest(
-        `Invalid value for ${label(path)}: expected a string.`,
-        label(path),
-        "parameter_invalid_string",
-      );
-    return;
-  }
-  if (spec === "map") {
-    // An empty string unsets the whole map, as in Stripe.
-    if (typeof value === "string") {
-      if (value !== "")
-        throw invalidRequest(`Invalid object`, label(path), "parameter_invalid_empty");
-      return;
-    }
-    const entries = Array.isArray(value)
-      ? value.map((v, i) => [String(i), v] as const)
-      : Object.entries(value);
-    if (entries.length > 50)
-      throw invalidRequest("Metadata can have at most 50 keys.", label(path));
-    for (const [k, v] of entries) {
-      if (typeof v !== "string")
-        throw invalidRequest(
-          `Invalid value for ${label([...path, k])}: metadata values must be strings.`,
-          label([...path, k]),
-        );
-      if (k.length > 40)
-        throw invalidRequest(
-          `Metadata keys can be at most 40 characters long (${k}).`,
-          label([...path, k]),
-        );
-      if (v.length > 500)
-        throw invalidRequest(
-          `Metadata values can be at most 500 characters long (${k}).`,
-          label([...path, k]),
-        );
-    }
-    return;
-  }
-  if (Array.isArray(spec)) {
-    const item = spec[0] ?? "any";
-    if (typeof value === "string") {
-      if (value === "") return;
-      throw invalidRequest(`Invalid array`, label(path), "parameter_invalid_empty");
-    }
-    const list = Array.isArray(value) ? value : Object.values(value);
-    list.forEach((v, i) => check(v, item, [...path, String(i)]));
-    return;
-  }
-  if (typeof value === "string") {
-    if (value === "") return;
-    throw invalidRequest(`Invalid object`, label(path), "parameter_invalid_empty");
-  }
-  if (Array.isArray(value))
-    throw invalidRequest(`Invalid object`, label(path), "parameter_invalid_empty");
-  for (const [k, v] of Object.entries(value)) {
-    const child = spec[k];
-    if (child === undefined) throw unknownParam(label([...path, k]));
-    check(v, child, [...path, k]);
-  }
-}
+/**
+ * The parameter paths a handler read, with list indices as `*` (`line_items[*][quantity]`).
+ * A parameter sent but never read (nor any parameter above it) was ignored.
+ */
+export type ReadLog = Set<string>;
 
-/** Throws `parameter_unknown` (with `param`) for anything outside the allow-list. */
-export function validateParams(params: ParamObject, spec: Record<string, Spec>): void {
-  for (const [k, v] of Object.entries(params)) {
-    const child = spec[k] ?? ALWAYS_ALLOWED[k];
-    if (child === undefined) throw unknownParam(k);
-    check(v, child, [k]);
-  }
-}
+const normalise = (path: string[]) => label(path.map((p) => (/^\d+$/.test(p) ? "*" : p)));
 
 /** Typed access to a parsed parameter object, with Stripe's error messages. */
 export class Params {
   constructor(
     readonly raw: ParamObject,
     private readonly prefix: string[] = [],
+    private readonly reads: ReadLog | null = null,
   ) {}
 
   private name(key: string): string {
     return label([...this.prefix, key]);
   }
 
+  private read(key: string): ParamValue | undefined {
+    this.reads?.add(normalise([...this.prefix, key]));
+    return this.raw[key];
+  }
+
+  /** Marks a parameter as honoured when a handler reads it through `raw`. */
+  honour(key: string): void {
+    this.read(key);
+  }
+
   has(key: string): boolean {
-    return this.raw[key] !== undefined;
+    return this.read(key) !== undefined;
   }
 
   str(key: string): string | undefined {
-    const v = this.raw[key];
+    const v = this.read(key);
     if (v === undefined) return undefined;
     if (typeof v !== "string")
-      throw invalidRequest(
-        `Invalid string: ${this.name(key)}`,
-        this.name(key),
-        "parameter_invalid_string",
-      );
+      throw invalidRequest(`Invalid string: ${this.name(key)}`, this.name(key));
     return v;
   }
 
@@ -124,14 +58,14 @@ export class Params {
     return v;
   }
 
+  /** An enum value; Stripe's message for another value carries no error code. */
   oneOf<T extends string>(key: string, allowed: readonly T[]): T | undefined {
     const v = this.str(key);
     if (v === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(v)) {
-      throw invalidValue(
-        this.name(key),
+      throw invalidRequest(
         `Invalid ${this.name(key)}: must be one of ${allowed.join(", ")}`,
-        "parameter_invalid_string",
+        this.name(key),
       );
     }
     return v as T;
@@ -156,31 +90,32 @@ export class Params {
     if (v === undefined || v === "") return undefined;
     if (v === "true") return true;
     if (v === "false") return false;
-    throw invalidValue(this.name(key), `Invalid boolean: ${v}`, "parameter_invalid_boolean");
+    throw invalidRequest(`Invalid boolean: ${v}`, this.name(key));
   }
 
+  /** Opens a nested object; its members count as read only when read themselves. */
   obj(key: string): Params | undefined {
     const v = this.raw[key];
     if (v === undefined || v === "") return undefined;
     if (typeof v === "string" || Array.isArray(v))
-      throw invalidRequest("Invalid object", this.name(key), "parameter_invalid_empty");
-    return new Params(v, [...this.prefix, key]);
+      throw invalidRequest("Invalid object", this.name(key));
+    return new Params(v, [...this.prefix, key], this.reads);
   }
 
   list(key: string): Params[] {
     const v = this.raw[key];
     if (v === undefined || v === "") return [];
     const items = Array.isArray(v) ? v : typeof v === "object" ? Object.values(v) : null;
-    if (!items) throw invalidRequest("Invalid array", this.name(key), "parameter_invalid_empty");
+    if (!items) throw invalidRequest("Invalid array", this.name(key));
     return items.map((item, i) => {
       if (typeof item !== "object" || Array.isArray(item))
-        throw invalidRequest("Invalid object", this.name(`${key}][${i}`));
-      return new Params(item, [...this.prefix, key, String(i)]);
+        throw invalidRequest("Invalid object", label([...this.prefix, key, String(i)]));
+      return new Params(item, [...this.prefix, key, String(i)], this.reads);
     });
   }
 
   strings(key: string): string[] {
-    const v = this.raw[key];
+    const v = this.read(key);
     if (v === undefined || v === "") return [];
     if (typeof v === "string") return [v];
     const items = Array.isArray(v) ? v : Object.values(v);
@@ -189,7 +124,7 @@ export class Params {
 
   /** metadata-like map; "" means "unset everything" and is returned as null. */
   map(key: string): Record<string, string> | null | undefined {
-    const v = this.raw[key];
+    const v = this.read(key);
     if (v === undefined) return undefined;
     if (v === "") return null;
     if (typeof v === "string") throw invalidRequest("Invalid object", this.name(key));
@@ -198,6 +133,25 @@ export class Params {
     for (const [k, x] of entries) if (typeof x === "string") out[k] = x;
     return out;
   }
+}
+
+/** The leaf parameters of a request that no handler read (nor any parameter above them). */
+export function ignoredParams(params: ParamObject, reads: ReadLog): string[] {
+  const out: string[] = [];
+  const walk = (value: ParamValue, path: string[]) => {
+    if (path.length > 0 && reads.has(normalise(path))) return;
+    if (typeof value === "string") {
+      out.push(normalise(path));
+      return;
+    }
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value);
+    if (entries.length === 0) out.push(normalise(path));
+    for (const [k, v] of entries) walk(v, [...path, k]);
+  };
+  walk(params, []);
+  return [...new Set(out)].sort();
 }
 
 /** Stripe merges metadata on update: "" deletes one key, an empty map param clears all. */

@@ -1,20 +1,19 @@
 // A minimal method + path router: `/v1/accounts/:id` style patterns, nothing more.
 
-import type { Spec } from "./params";
-
 export interface Route<H> {
   method: string;
   pattern: string;
   regex: RegExp;
   keys: string[];
   handler: H;
-  spec?: Record<string, Spec>;
+  /** The SDK operation this route implements (API routes only). */
+  operation?: string;
 }
 
 export class Router<H> {
   private routes: Route<H>[] = [];
 
-  add(method: string, pattern: string, handler: H, spec?: Record<string, Spec>): void {
+  add(method: string, pattern: string, handler: H, operation?: string): void {
     const keys: string[] = [];
     const source = pattern
       .split("/")
@@ -26,7 +25,14 @@ export class Router<H> {
         return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       })
       .join("/");
-    this.routes.push({ method, pattern, regex: new RegExp(`^${source}/?$`), keys, handler, spec });
+    this.routes.push({
+      method,
+      pattern,
+      regex: new RegExp(`^${source}/?$`),
+      keys,
+      handler,
+      operation,
+    });
   }
 
   match(method: string, path: string): { route: Route<H>; params: Record<string, string> } | null {
@@ -36,10 +42,19 @@ export class Router<H> {
       if (!m) continue;
       const params: Record<string, string> = {};
       route.keys.forEach((key, i) => {
-        params[key] = decodeURIComponent(m[i + 1] ?? "");
+        params[key] = safeDecode(m[i + 1] ?? "");
       });
       return { route, params };
     }
     return null;
+  }
+}
+
+/** A malformed percent-escape in an id names no object; it must not become a 500. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }

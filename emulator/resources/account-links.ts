@@ -81,12 +81,5 @@ function create(ctx: RequestContext): Stripe.AccountLink {
 }
 
 export function registerAccountLinks(api: ApiRouter): void {
-  api.add("POST", "/v1/account_links", create, {
-    account: "s",
-    type: "s",
-    refresh_url: "s",
-    return_url: "s",
-    collect: "s",
-    collection_options: { fields: "s", future_requirements: "s" },
-  });
+  api.operation("accountLinks.create", create);
 }

@@ -6,111 +6,10 @@ import type { Emulator, RequestContext } from "../context";
 import { emit, previousAttributes, requestInfo } from "../events";
 import { ApiError, invalidRequest, noAccessToAccount } from "../http/errors";
 import type { ApiRouter } from "../http/api";
-import { mergeMetadata, type Params, type Spec } from "../http/params";
+import { mergeMetadata, type Params } from "../http/params";
 import { newId } from "../ids";
 import type { AccountRecord } from "../store";
-import { LIST_SPEC, paginate, params } from "./shared";
-
-const CAPABILITY_NAMES = [
-  "card_payments",
-  "transfers",
-  "link_payments",
-  "us_bank_account_ach_payments",
-  "sepa_debit_payments",
-  "bancontact_payments",
-  "ideal_payments",
-  "klarna_payments",
-  "afterpay_clearpay_payments",
-  "affirm_payments",
-  "cashapp_payments",
-  "amazon_pay_payments",
-  "revolut_pay_payments",
-  "tax_reporting_us_1099_k",
-  "eps_payments",
-  "giropay_payments",
-  "p24_payments",
-  "sofort_payments",
-  "acss_debit_payments",
-  "au_becs_debit_payments",
-] as const;
-
-const ADDRESS_SPEC: Spec = {
-  line1: "s",
-  line2: "s",
-  city: "s",
-  state: "s",
-  postal_code: "s",
-  country: "s",
-};
-const DOB_SPEC: Spec = { day: "s", month: "s", year: "s" };
-const BUSINESS_PROFILE_SPEC: Spec = {
-  name: "s",
-  url: "s",
-  mcc: "s",
-  product_description: "s",
-  support_email: "s",
-  support_phone: "s",
-  support_url: "s",
-  support_address: ADDRESS_SPEC,
-  estimated_worker_count: "s",
-};
-const PERSON_SPEC: Spec = {
-  first_name: "s",
-  last_name: "s",
-  email: "s",
-  phone: "s",
-  dob: DOB_SPEC,
-  address: ADDRESS_SPEC,
-  id_number: "s",
-  ssn_last_4: "s",
-  metadata: "map",
-};
-const COMPANY_SPEC: Spec = {
-  name: "s",
-  phone: "s",
-  tax_id: "s",
-  address: ADDRESS_SPEC,
-  structure: "s",
-};
-const CAPABILITIES_SPEC: Spec = Object.fromEntries(
-  CAPABILITY_NAMES.map((n) => [n, { requested: "s" }]),
-);
-const SETTINGS_SPEC: Spec = {
-  payouts: {
-    schedule: { interval: "s", delay_days: "s", weekly_anchor: "s", monthly_anchor: "s" },
-    statement_descriptor: "s",
-    debit_negative_balances: "s",
-  },
-  payments: { statement_descriptor: "s" },
-  dashboard: { display_name: "s", timezone: "s" },
-  branding: { primary_color: "s", secondary_color: "s", icon: "s", logo: "s" },
-  card_payments: { statement_descriptor_prefix: "s" },
-};
-
-const UPDATE_SPEC: Record<string, Spec> = {
-  business_profile: BUSINESS_PROFILE_SPEC,
-  business_type: "s",
-  capabilities: CAPABILITIES_SPEC,
-  company: COMPANY_SPEC,
-  default_currency: "s",
-  email: "s",
-  individual: PERSON_SPEC,
-  metadata: "map",
-  settings: SETTINGS_SPEC,
-  tos_acceptance: { date: "s", ip: "s", user_agent: "s", service_agreement: "s" },
-};
-
-const CREATE_SPEC: Record<string, Spec> = {
-  ...UPDATE_SPEC,
-  type: "s",
-  country: "s",
-  controller: {
-    fees: { payer: "s" },
-    losses: { payments: "s" },
-    requirement_collection: "s",
-    stripe_dashboard: { type: "s" },
-  },
-};
+import { paginate, params } from "./shared";
 
 /** What a new account still has to provide; onboarding empties it. */
 const INITIAL_REQUIREMENTS = [
@@ -635,11 +534,11 @@ function createLoginLink(ctx: RequestContext, path: Record<string, string>): Str
 }
 
 export function registerAccounts(api: ApiRouter): void {
-  api.add("POST", "/v1/accounts", create, CREATE_SPEC);
-  api.add("GET", "/v1/accounts", list, LIST_SPEC);
-  api.add("GET", "/v1/account", retrieveCurrent, {});
-  api.add("GET", "/v1/accounts/:id", retrieve, {});
-  api.add("POST", "/v1/accounts/:id", update, UPDATE_SPEC);
-  api.add("DELETE", "/v1/accounts/:id", del, {});
-  api.add("POST", "/v1/accounts/:id/login_links", createLoginLink, {});
+  api.operation("accounts.create", create);
+  api.operation("accounts.list", list);
+  api.operation("accounts.retrieveCurrent", retrieveCurrent);
+  api.operation("accounts.retrieve", retrieve);
+  api.operation("accounts.update", update);
+  api.operation("accounts.del", del);
+  api.operation("accounts.createLoginLink", createLoginLink);
 }

@@ -7,7 +7,7 @@ import type { ApiRouter } from "../http/api";
 import { resourceMissing } from "../http/errors";
 import { mergeMetadata } from "../http/params";
 import { refundApplicationFee } from "../payments";
-import { findOwned, LIST_SPEC, paginate, params } from "./shared";
+import { findOwned, paginate, params } from "./shared";
 
 function list(ctx: RequestContext): Stripe.ApiList<Stripe.ApplicationFee> {
   const p = params(ctx);
@@ -69,12 +69,9 @@ function createRefund(ctx: RequestContext, path: Record<string, string>): Stripe
 }
 
 export function registerApplicationFees(api: ApiRouter): void {
-  api.add("GET", "/v1/application_fees", list, { ...LIST_SPEC, charge: "s" });
-  api.add("GET", "/v1/application_fees/:id", retrieve, {});
-  api.add("GET", "/v1/application_fees/:id/refunds", listRefunds, LIST_SPEC);
-  api.add("POST", "/v1/application_fees/:id/refunds", createRefund, {
-    amount: "s",
-    metadata: "map",
-  });
-  api.add("GET", "/v1/application_fees/:fee/refunds/:id", retrieveRefund, {});
+  api.operation("applicationFees.list", list);
+  api.operation("applicationFees.retrieve", retrieve);
+  api.operation("applicationFees.listRefunds", listRefunds);
+  api.operation("applicationFees.createRefund", createRefund);
+  api.operation("applicationFees.retrieveRefund", retrieveRefund);
 }

@@ -9,7 +9,7 @@ import { mergeMetadata } from "../http/params";
 import { newId } from "../ids";
 import { addTransaction, computeBalance } from "../ledger";
 import { checkCurrency } from "./payment-intents";
-import { findOwned, LIST_SPEC, paginate, params } from "./shared";
+import { findOwned, paginate, params } from "./shared";
 
 function defaultCurrency(emu: Emulator, owner: string | null): string {
   const account = owner ? emu.store.state.accounts[owner]?.obj : emu.store.state.platform;
@@ -176,30 +176,10 @@ function retrieve(ctx: RequestContext, path: Record<string, string>): Stripe.Pay
 }
 
 export function registerBalance(api: ApiRouter): void {
-  api.add("GET", "/v1/balance", retrieveBalance, {});
-  api.add("GET", "/v1/balance_transactions", listTransactions, {
-    ...LIST_SPEC,
-    type: "s",
-    source: "s",
-    currency: "s",
-    payout: "s",
-    available_on: "any",
-  });
-  api.add("GET", "/v1/balance_transactions/:id", retrieveTransaction, {});
-  api.add("POST", "/v1/payouts", create, {
-    amount: "s",
-    currency: "s",
-    description: "s",
-    metadata: "map",
-    statement_descriptor: "s",
-    method: "s",
-    destination: "s",
-  });
-  api.add("GET", "/v1/payouts", list, {
-    ...LIST_SPEC,
-    status: "s",
-    destination: "s",
-    arrival_date: "any",
-  });
-  api.add("GET", "/v1/payouts/:id", retrieve, {});
+  api.operation("balance.retrieve", retrieveBalance);
+  api.operation("balanceTransactions.list", listTransactions);
+  api.operation("balanceTransactions.retrieve", retrieveTransaction);
+  api.operation("payouts.create", create);
+  api.operation("payouts.list", list);
+  api.operation("payouts.retrieve", retrieve);
 }

@@ -4,10 +4,10 @@ import type Stripe from "stripe";
 import type { RequestContext } from "../context";
 import { requestInfo } from "../events";
 import type { ApiRouter } from "../http/api";
-import { invalidRequest, resourceMissing } from "../http/errors";
+import { invalidRequest } from "../http/errors";
 import { mergeMetadata } from "../http/params";
 import { refundCharge } from "../payments";
-import { findOwned, LIST_SPEC, paginate, params } from "./shared";
+import { findOwned, paginate, params } from "./shared";
 
 function retrieveCharge(ctx: RequestContext, path: Record<string, string>): Stripe.Charge {
   return findOwned(ctx, ctx.emu.store.state.charges, path.id ?? "", "charge").obj;
@@ -87,40 +87,11 @@ function listRefunds(ctx: RequestContext): Stripe.ApiList<Stripe.Refund> {
   return paginate(items, p, "/v1/refunds");
 }
 
-function listChargeRefunds(
-  ctx: RequestContext,
-  path: Record<string, string>,
-): Stripe.ApiList<Stripe.Refund> {
-  const charge = findOwned(ctx, ctx.emu.store.state.charges, path.id ?? "", "charge").obj;
-  if (!charge) throw resourceMissing("charge", path.id ?? "");
-  const items = ctx.emu.store.list(
-    ctx.emu.store.state.refunds,
-    ctx.account,
-    (r) => r.charge === charge.id,
-  );
-  return paginate(items, params(ctx), `/v1/charges/${charge.id}/refunds`);
-}
-
 export function registerCharges(api: ApiRouter): void {
-  api.add("GET", "/v1/charges", listCharges, {
-    ...LIST_SPEC,
-    payment_intent: "s",
-    customer: "s",
-    transfer_group: "s",
-  });
-  api.add("GET", "/v1/charges/:id", retrieveCharge, {});
-  api.add("GET", "/v1/charges/:id/refunds", listChargeRefunds, LIST_SPEC);
-  api.add("POST", "/v1/refunds", createRefund, {
-    payment_intent: "s",
-    charge: "s",
-    amount: "s",
-    reason: "s",
-    refund_application_fee: "s",
-    reverse_transfer: "s",
-    metadata: "map",
-    instructions_email: "s",
-  });
-  api.add("GET", "/v1/refunds", listRefunds, { ...LIST_SPEC, payment_intent: "s", charge: "s" });
-  api.add("GET", "/v1/refunds/:id", retrieveRefund, {});
-  api.add("POST", "/v1/refunds/:id", updateRefund, { metadata: "map" });
+  api.operation("charges.list", listCharges);
+  api.operation("charges.retrieve", retrieveCharge);
+  api.operation("refunds.create", createRefund);
+  api.operation("refunds.list", listRefunds);
+  api.operation("refunds.retrieve", retrieveRefund);
+  api.operation("refunds.update", updateRefund);
 }

@@ -6,7 +6,7 @@ import type { Emulator, RequestContext } from "../context";
 import { emit, requestInfo } from "../events";
 import type { ApiRouter } from "../http/api";
 import { ApiError, invalidRequest, resourceMissing } from "../http/errors";
-import { mergeMetadata, type Params, type Spec } from "../http/params";
+import { mergeMetadata, type Params } from "../http/params";
 import { newId, randomText } from "../ids";
 import { describeMinimum, minimumAmount } from "../money";
 import {
@@ -18,73 +18,10 @@ import {
 import type { SessionRecord } from "../store";
 import { checkRedirectUrl } from "./account-links";
 import { checkApplicationFee, checkCanCharge, checkCurrency } from "./payment-intents";
-import { findOwned, LIST_SPEC, paginate, params } from "./shared";
+import { findOwned, paginate, params } from "./shared";
 
 const MIN_EXPIRY = 30 * 60;
 const MAX_EXPIRY = 24 * 3600;
-
-const CREATE_SPEC: Record<string, Spec> = {
-  mode: "s",
-  ui_mode: "s",
-  line_items: [
-    {
-      price: "s",
-      quantity: "s",
-      adjustable_quantity: { enabled: "s", minimum: "s", maximum: "s" },
-      price_data: {
-        currency: "s",
-        unit_amount: "s",
-        unit_amount_decimal: "s",
-        tax_behavior: "s",
-        product: "s",
-        product_data: {
-          name: "s",
-          description: "s",
-          images: ["s"],
-          metadata: "map",
-          tax_code: "s",
-          unit_label: "s",
-        },
-      },
-    },
-  ],
-  success_url: "s",
-  cancel_url: "s",
-  return_url: "s",
-  redirect_on_completion: "s",
-  client_reference_id: "s",
-  metadata: "map",
-  customer_email: "s",
-  customer_creation: "s",
-  currency: "s",
-  locale: "s",
-  submit_type: "s",
-  billing_address_collection: "s",
-  expires_at: "s",
-  allow_promotion_codes: "s",
-  allowed_payment_method_types: ["s"],
-  excluded_payment_method_types: ["s"],
-  shipping_address_collection: { allowed_countries: ["s"] },
-  phone_number_collection: { enabled: "s" },
-  automatic_tax: { enabled: "s" },
-  payment_intent_data: {
-    application_fee_amount: "s",
-    capture_method: "s",
-    description: "s",
-    metadata: "map",
-    receipt_email: "s",
-    statement_descriptor: "s",
-    statement_descriptor_suffix: "s",
-    transfer_group: "s",
-    setup_future_usage: "s",
-  },
-  custom_text: {
-    submit: { message: "s" },
-    after_submit: { message: "s" },
-    shipping_address: { message: "s" },
-    terms_of_service_acceptance: { message: "s" },
-  },
-};
 
 /**
  * Stripe sends decimal fields as JSON strings; the SDK's type names its Decimal class,
@@ -610,16 +547,10 @@ function update(ctx: RequestContext, path: Record<string, string>): Stripe.Check
 }
 
 export function registerCheckoutSessions(api: ApiRouter): void {
-  api.add("POST", "/v1/checkout/sessions", create, CREATE_SPEC);
-  api.add("GET", "/v1/checkout/sessions", list, {
-    ...LIST_SPEC,
-    payment_intent: "s",
-    status: "s",
-    customer: "s",
-    client_reference_id: "s",
-  });
-  api.add("GET", "/v1/checkout/sessions/:id", retrieve, {});
-  api.add("POST", "/v1/checkout/sessions/:id", update, { metadata: "map" });
-  api.add("GET", "/v1/checkout/sessions/:id/line_items", listLineItems, LIST_SPEC);
-  api.add("POST", "/v1/checkout/sessions/:id/expire", expire, {});
+  api.operation("checkout.sessions.create", create);
+  api.operation("checkout.sessions.list", list);
+  api.operation("checkout.sessions.retrieve", retrieve);
+  api.operation("checkout.sessions.update", update);
+  api.operation("checkout.sessions.listLineItems", listLineItems);
+  api.operation("checkout.sessions.expire", expire);
 }

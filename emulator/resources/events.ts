@@ -5,10 +5,10 @@ import type { RequestContext } from "../context";
 import { API_VERSION } from "../events";
 import type { ApiRouter } from "../http/api";
 import { invalidRequest, resourceMissing } from "../http/errors";
-import { mergeMetadata, type Spec } from "../http/params";
+import { mergeMetadata } from "../http/params";
 import { newId, randomText } from "../ids";
 import type { EndpointRecord } from "../store";
-import { findOwned, LIST_SPEC, paginate, params } from "./shared";
+import { findOwned, paginate, params } from "./shared";
 
 function listEvents(ctx: RequestContext): Stripe.ApiList<Stripe.Event> {
   const p = params(ctx);
@@ -156,30 +156,11 @@ function deleteEndpoint(
 }
 
 export function registerEvents(api: ApiRouter): void {
-  api.add("GET", "/v1/events", listEvents, {
-    ...LIST_SPEC,
-    type: "s",
-    types: ["s"],
-    delivery_success: "s",
-  });
-  api.add("GET", "/v1/events/:id", retrieveEvent, {});
-  const endpointSpec: Record<string, Spec> = {
-    url: "s",
-    enabled_events: ["s"],
-    description: "s",
-    metadata: "map",
-    api_version: "s",
-    connect: "s",
-  };
-  api.add("POST", "/v1/webhook_endpoints", createEndpoint, endpointSpec);
-  api.add("GET", "/v1/webhook_endpoints", listEndpoints, LIST_SPEC);
-  api.add("GET", "/v1/webhook_endpoints/:id", retrieveEndpoint, {});
-  api.add("POST", "/v1/webhook_endpoints/:id", updateEndpoint, {
-    url: "s",
-    enabled_events: ["s"],
-    description: "s",
-    metadata: "map",
-    disabled: "s",
-  });
-  api.add("DELETE", "/v1/webhook_endpoints/:id", deleteEndpoint, {});
+  api.operation("events.list", listEvents);
+  api.operation("events.retrieve", retrieveEvent);
+  api.operation("webhookEndpoints.create", createEndpoint);
+  api.operation("webhookEndpoints.list", listEndpoints);
+  api.operation("webhookEndpoints.retrieve", retrieveEndpoint);
+  api.operation("webhookEndpoints.update", updateEndpoint);
+  api.operation("webhookEndpoints.del", deleteEndpoint);
 }

@@ -6,74 +6,11 @@ import type { RequestContext } from "../context";
 import { emit, requestInfo } from "../events";
 import type { ApiRouter } from "../http/api";
 import { ApiError, invalidRequest, missingParam, resourceMissing } from "../http/errors";
-import { mergeMetadata, type Params, type Spec } from "../http/params";
+import { mergeMetadata, type Params } from "../http/params";
 import { describeMinimum, minimumAmount, SUPPORTED_CURRENCIES } from "../money";
 import { capturePayment, confirmPayment, createPaymentIntent } from "../payments";
 import type { Owned } from "../store";
-import { findOwned, LIST_SPEC, paginate, params } from "./shared";
-
-const SHIPPING_SPEC: Spec = {
-  name: "s",
-  phone: "s",
-  carrier: "s",
-  tracking_number: "s",
-  address: { line1: "s", line2: "s", city: "s", state: "s", postal_code: "s", country: "s" },
-};
-
-const CREATE_SPEC: Record<string, Spec> = {
-  amount: "s",
-  currency: "s",
-  application_fee_amount: "s",
-  capture_method: "s",
-  confirm: "s",
-  confirmation_method: "s",
-  description: "s",
-  metadata: "map",
-  payment_method: "s",
-  allowed_payment_method_types: ["s"],
-  excluded_payment_method_types: ["s"],
-  receipt_email: "s",
-  return_url: "s",
-  statement_descriptor: "s",
-  statement_descriptor_suffix: "s",
-  automatic_payment_methods: { enabled: "s", allow_redirects: "s" },
-  shipping: SHIPPING_SPEC,
-  transfer_group: "s",
-  setup_future_usage: "s",
-  off_session: "s",
-  error_on_requires_action: "s",
-  payment_method_options: "any",
-  use_stripe_sdk: "s",
-};
-const UPDATE_SPEC: Record<string, Spec> = {
-  amount: "s",
-  currency: "s",
-  application_fee_amount: "s",
-  description: "s",
-  metadata: "map",
-  payment_method: "s",
-  allowed_payment_method_types: ["s"],
-  excluded_payment_method_types: ["s"],
-  receipt_email: "s",
-  statement_descriptor: "s",
-  statement_descriptor_suffix: "s",
-  shipping: SHIPPING_SPEC,
-  transfer_group: "s",
-  capture_method: "s",
-  setup_future_usage: "s",
-};
-const CONFIRM_SPEC: Record<string, Spec> = {
-  payment_method: "s",
-  return_url: "s",
-  receipt_email: "s",
-  capture_method: "s",
-  off_session: "s",
-  error_on_requires_action: "s",
-  payment_method_options: "any",
-  use_stripe_sdk: "s",
-  shipping: SHIPPING_SPEC,
-  setup_future_usage: "s",
-};
+import { findOwned, paginate, params } from "./shared";
 
 export function checkAmount(amount: number, currency: string, param = "amount"): void {
   if (amount < minimumAmount(currency)) {
@@ -361,16 +298,11 @@ function capture(ctx: RequestContext, path: Record<string, string>): Stripe.Paym
 }
 
 export function registerPaymentIntents(api: ApiRouter): void {
-  api.add("POST", "/v1/payment_intents", create, CREATE_SPEC);
-  api.add("GET", "/v1/payment_intents", list, { ...LIST_SPEC, customer: "s" });
-  api.add("GET", "/v1/payment_intents/:id", retrieve, { client_secret: "s" });
-  api.add("POST", "/v1/payment_intents/:id", update, UPDATE_SPEC);
-  api.add("POST", "/v1/payment_intents/:id/confirm", confirmRoute, CONFIRM_SPEC);
-  api.add("POST", "/v1/payment_intents/:id/cancel", cancel, { cancellation_reason: "s" });
-  api.add("POST", "/v1/payment_intents/:id/capture", capture, {
-    amount_to_capture: "s",
-    application_fee_amount: "s",
-    metadata: "map",
-    final_capture: "s",
-  });
+  api.operation("paymentIntents.create", create);
+  api.operation("paymentIntents.list", list);
+  api.operation("paymentIntents.retrieve", retrieve);
+  api.operation("paymentIntents.update", update);
+  api.operation("paymentIntents.confirm", confirmRoute);
+  api.operation("paymentIntents.cancel", cancel);
+  api.operation("paymentIntents.capture", capture);
 }

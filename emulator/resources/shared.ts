@@ -3,17 +3,10 @@
 import type Stripe from "stripe";
 import type { RequestContext } from "../context";
 import { invalidValue, resourceMissing } from "../http/errors";
-import { Params, type Spec } from "../http/params";
+import { Params } from "../http/params";
 import type { Owned } from "../store";
 
-export const LIST_SPEC: Record<string, Spec> = {
-  limit: "s",
-  starting_after: "s",
-  ending_before: "s",
-  created: { gt: "s", gte: "s", lt: "s", lte: "s" },
-};
-
-export const params = (ctx: RequestContext): Params => new Params(ctx.params);
+export const params = (ctx: RequestContext): Params => new Params(ctx.params, [], ctx.reads);
 
 /** Stripe's cursor pagination over a newest-first list. */
 export function paginate<T extends { id?: string; created?: number }>(
@@ -35,6 +28,7 @@ export function paginate<T extends { id?: string; created?: number }>(
       "parameter_invalid_integer",
     );
   let filtered = items;
+  p.honour("created");
   const created = p.raw.created;
   if (typeof created === "string" && created !== "") {
     const at = p.int("created");
