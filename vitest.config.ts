@@ -34,6 +34,7 @@ export default defineConfig({
           name: "emulator",
           environment: "node",
           include: ["emulator/**/*.test.ts"],
+          setupFiles: ["emulator/test/setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -168,15 +168,26 @@ function generate(): { params: Schema; objects: Schema } {
 function clean(value: Json): Json {
   if (Array.isArray(value)) return value.map(clean);
   if (!value || typeof value !== "object") return value;
-  if (value.$ref === "#/definitions/Decimal") return { type: "string", pattern: "^-?\\d+(\\.\\d+)?$" };
+  if (value.$ref === "#/definitions/Decimal")
+    return { type: "string", pattern: "^-?\\d+(\\.\\d+)?$" };
   const out: Schema = {};
   for (const [key, v] of Object.entries(value)) {
     if (key === "description" || key === "$schema") continue;
-    out[key] = clean(v);
+    // `properties` maps member names (one may well be called "description") to schemas.
+    out[key] =
+      key === "properties" && v && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).map(([name, s]) => [name, clean(s)]))
+        : clean(v);
   }
   if (Array.isArray(out.anyOf)) {
     const kept = out.anyOf.filter(
-      (s) => !(s && typeof s === "object" && !Array.isArray(s) && s.$ref === "#/definitions/OtherString"),
+      (s) =>
+        !(
+          s &&
+          typeof s === "object" &&
+          !Array.isArray(s) &&
+          s.$ref === "#/definitions/OtherString"
+        ),
     );
     if (kept.length === 0) return { not: {} };
     if (kept.length === 1 && Object.keys(out).length === 1) return kept[0]!;

@@ -7,7 +7,6 @@ export type StripeErrorType =
   | "idempotency_error"
   | "invalid_request_error"
   | "authentication_error"
-  | "permission_error"
   | "rate_limit_error";
 
 export interface StripeErrorFields {
@@ -75,11 +74,9 @@ export const unknownParam = (param: string): ApiError =>
     message: `Received unknown parameter: ${param}`,
   });
 
-export const invalidValue = (
-  param: string,
-  message: string,
-  code = "parameter_invalid_string",
-): ApiError => new ApiError(400, { type: "invalid_request_error", code, param, message });
+/** A value of the wrong kind; Stripe adds a code only where one exists (e.g. parameter_invalid_integer). */
+export const invalidValue = (param: string, message: string, code?: string): ApiError =>
+  new ApiError(400, { type: "invalid_request_error", code, param, message });
 
 /** A missing object named in the path is a 404; one named by a parameter is a 400, as in Stripe. */
 export function resourceMissing(kind: string, id: string, param = "id"): ApiError {

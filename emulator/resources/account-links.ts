@@ -32,7 +32,6 @@ function create(ctx: RequestContext): Stripe.AccountLink {
     throw invalidRequest(
       `Invalid type: must be one of account_onboarding or account_update`,
       "type",
-      "parameter_invalid_string",
     );
   }
   const refreshUrl = p.reqStr("refresh_url");

@@ -150,11 +150,7 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
   if (mode !== "payment") {
     if (mode === "subscription" || mode === "setup")
       throw invalidRequest(`The emulator supports only mode=payment (got ${mode}).`, "mode");
-    throw invalidRequest(
-      `Invalid mode: must be one of payment, setup, or subscription`,
-      "mode",
-      "parameter_invalid_string",
-    );
+    throw invalidRequest(`Invalid mode: must be one of payment, setup, or subscription`, "mode");
   }
   const uiMode =
     p.oneOf("ui_mode", ["hosted_page", "embedded_page", "elements", "form"]) ?? "hosted_page";

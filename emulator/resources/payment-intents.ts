@@ -37,7 +37,6 @@ export function checkCurrency(currency: string, param = "currency"): string {
     throw invalidRequest(
       `Invalid currency: ${currency}. Stripe currently supports these currencies: ${[...SUPPORTED_CURRENCIES].join(", ")}`,
       param,
-      "parameter_invalid_string",
     );
   return c;
 }

@@ -6,6 +6,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { startEmulator, type RunningEmulator } from "../server";
+import { checkEvent, conformingHttpClient } from "./conformance";
 
 export const REAL_KEY = process.env.STRIPE_CONTRACT_SECRET_KEY ?? "";
 export const REAL_ACCOUNT = process.env.STRIPE_CONTRACT_ACCOUNT_ID ?? "";
@@ -23,7 +24,7 @@ export interface Harness {
 export async function setUp(options: Parameters<typeof startEmulator>[0] = {}): Promise<Harness> {
   if (real)
     return {
-      stripe: new Stripe(REAL_KEY, { maxNetworkRetries: 0 }),
+      stripe: new Stripe(REAL_KEY, { maxNetworkRetries: 0, httpClient: conformingHttpClient() }),
       emulator: null,
       close: async () => undefined,
     };
@@ -37,6 +38,7 @@ export async function setUp(options: Parameters<typeof startEmulator>[0] = {}): 
     port: emulator.port,
     protocol: "http",
     maxNetworkRetries: 0,
+    httpClient: conformingHttpClient(),
   });
   return { stripe, emulator, close: () => emulator.close() };
 }
@@ -137,6 +139,7 @@ export class Receiver {
         if (n <= this.failFirst) {
           res.writeHead(500).end("not yet");
         } else {
+          checkEvent(JSON.parse(body));
           this.received.push({ headers: req.headers, body, path: req.url ?? "/" });
           res.writeHead(200).end("ok");
         }
