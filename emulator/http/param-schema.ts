@@ -133,7 +133,8 @@ function check(value: ParamValue, schema: Schema, path: string[]): ApiError | nu
       return value === "" ? null : invalidRequest(`Invalid ${name}`, name);
     case "string": {
       if (typeof value !== "string") return invalidRequest(`Invalid string: ${name}`, name);
-      const allowed = s.enum ?? (s.const !== undefined ? [s.const] : null);
+      // Literal unions may mix booleans in (`boolean | 'one_off'`): on the wire all are strings.
+      const allowed = (s.enum ?? (s.const !== undefined ? [s.const] : null))?.map(String) ?? null;
       if (allowed && !allowed.includes(value)) {
         if (value === "") return emptyString(path);
         return invalidRequest(`Invalid ${name}: must be one of ${describeEnum(allowed)}`, name);

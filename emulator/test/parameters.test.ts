@@ -1,0 +1,624 @@
+// Every valid parameter accepted: for each implemented operation, every leaf parameter its SDK
+// type allows is sent (one at a time, on top of a minimal valid request) with a value the type
+// allows. A valid value must never be refused as unknown or invalid; any other refusal must be
+// a known deviation with its reason (deviations.ts). Parameters the emulator accepts without
+// honouring them are counted as ignored (the emulator names them in a reply header).
+// Emulator-only: against real Stripe this would create thousands of objects in the account.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPERATIONS, type OperationId } from "../operations";
+import { IGNORED_HEADER } from "../server";
+import { DEVIATIONS } from "./deviations";
+import { control, lineItem, onboardedAccount, real, setUp, type Harness } from "./harness";
+import { encodeQuery, samplesFor, withParam, type Sample } from "./param-samples";
+
+interface Prepared {
+  /** Concrete request path (ids filled in). */
+  path: string;
+  base?: Record<string, unknown>;
+  /** Values for id-like parameters, by parameter name. */
+  ids?: Record<string, string>;
+  stripeAccount?: string;
+}
+
+interface Fixture {
+  prepare: () => Promise<Prepared>;
+  /** Prepare anew for each sample (the operation consumes its object). */
+  fresh?: boolean;
+  /**
+   * Sample labels (patterns as in deviations.ts) whose value is only valid together with other
+   * parameters, with those parameters ([path, value]; undefined removes a base parameter).
+   */
+  context?: Record<string, [(string | number)[], unknown][]>;
+}
+
+let h: Harness;
+let account: string;
+
+const SUCCESS = "https://example.com/success?session_id={CHECKOUT_SESSION_ID}";
+const opts = () => ({ stripeAccount: account });
+
+async function paidIntent(capture: "automatic" | "manual" = "automatic", amount = 100_000) {
+  return h.stripe.paymentIntents.create(
+    {
+      amount,
+      currency: "usd",
+      application_fee_amount: 1000,
+      payment_method: "pm_card_visa",
+      confirm: true,
+      capture_method: capture,
+    },
+    opts(),
+  );
+}
+
+async function session() {
+  return h.stripe.checkout.sessions.create(
+    {
+      mode: "payment",
+      line_items: [lineItem(2000)],
+      success_url: SUCCESS,
+      cancel_url: "https://example.com/cart",
+    },
+    opts(),
+  );
+}
+
+const chargeOf = (pi: Stripe.PaymentIntent) => String(pi.latest_charge);
+
+/** What Stripe requires of an account without a Stripe dashboard. */
+const NO_DASHBOARD: [(string | number)[], unknown][] = [
+  [["controller", "stripe_dashboard", "type"], "none"],
+  [["controller", "requirement_collection"], "application"],
+  [["controller", "fees", "payer"], "application"],
+  [["controller", "losses", "payments"], "application"],
+  [["capabilities", "transfers", "requested"], "true"],
+];
+
+/** An embedded_page session instead of the hosted base. */
+const EMBEDDED: [(string | number)[], unknown][] = [
+  [["ui_mode"], "embedded_page"],
+  [["success_url"], undefined],
+  [["cancel_url"], undefined],
+  [["return_url"], "https://example.com/return?session_id={CHECKOUT_SESSION_ID}"],
+];
+
+const FIXTURES: Partial<Record<OperationId, Fixture>> = {
+  "accounts.create": {
+    prepare: async () => ({ path: "/v1/accounts" }),
+    context: {
+      "type=custom": [[["capabilities", "transfers", "requested"], "true"]],
+      "controller[stripe_dashboard][type]=none": NO_DASHBOARD,
+      "controller[requirement_collection]=application": NO_DASHBOARD,
+      "controller[stripe_dashboard][type]=express": [
+        [["controller", "fees", "payer"], "application"],
+        [["controller", "losses", "payments"], "application"],
+      ],
+    },
+  },
+  "accounts.list": {
+    prepare: async () => ({ path: "/v1/accounts", ids: { starting_after: account } }),
+  },
+  "accounts.retrieveCurrent": { prepare: async () => ({ path: "/v1/account" }) },
+  "accounts.retrieve": { prepare: async () => ({ path: `/v1/accounts/${account}` }) },
+  "accounts.update": {
+    prepare: async () => {
+      const a = await h.stripe.accounts.create({ type: "standard" });
+      return { path: `/v1/accounts/${a.id}` };
+    },
+    fresh: true,
+  },
+  "accounts.del": {
+    prepare: async () => {
+      const a = await h.stripe.accounts.create({ type: "standard" });
+      return { path: `/v1/accounts/${a.id}` };
+    },
+    fresh: true,
+  },
+  "accounts.createLoginLink": {
+    prepare: async () => ({ path: `/v1/accounts/${account}/login_links` }),
+  },
+  "accountLinks.create": {
+    context: { "type=account_update": [[["account"], "{custom}"]] },
+    prepare: async () => {
+      const a = await h.stripe.accounts.create({ type: "express" });
+      const custom = await h.stripe.accounts.create({
+        type: "custom",
+        capabilities: { transfers: { requested: true } },
+      });
+      return {
+        path: "/v1/account_links",
+        base: {
+          account: a.id,
+          type: "account_onboarding",
+          refresh_url: "https://example.com/refresh",
+          return_url: "https://example.com/return",
+        },
+        ids: { account: a.id, "{custom}": custom.id },
+      };
+    },
+  },
+  "checkout.sessions.create": {
+    context: {
+      "ui_mode=embedded_page": EMBEDDED,
+      return_url: EMBEDDED,
+      "redirect_on_completion=*": EMBEDDED,
+      "line_items[0][price_data][unit_amount_decimal]": [
+        [["line_items", 0, "price_data", "unit_amount"], undefined],
+      ],
+    },
+    prepare: async () => ({
+      path: "/v1/checkout/sessions",
+      stripeAccount: account,
+      base: {
+        mode: "payment",
+        line_items: [lineItem(2000)],
+        success_url: SUCCESS,
+        cancel_url: "https://example.com/cart",
+      },
+    }),
+  },
+  "checkout.sessions.list": {
+    prepare: async () => {
+      const s = await session();
+      return {
+        path: "/v1/checkout/sessions",
+        stripeAccount: account,
+        ids: { starting_after: s.id, ending_before: s.id },
+      };
+    },
+  },
+  "checkout.sessions.retrieve": {
+    prepare: async () => {
+      const s = await session();
+      return { path: `/v1/checkout/sessions/${s.id}`, stripeAccount: account };
+    },
+  },
+  "checkout.sessions.update": {
+    prepare: async () => {
+      const s = await session();
+      return { path: `/v1/checkout/sessions/${s.id}`, stripeAccount: account };
+    },
+    fresh: true,
+  },
+  "checkout.sessions.listLineItems": {
+    prepare: async () => {
+      const s = await session();
+      return { path: `/v1/checkout/sessions/${s.id}/line_items`, stripeAccount: account };
+    },
+  },
+  "checkout.sessions.expire": {
+    prepare: async () => {
+      const s = await session();
+      return { path: `/v1/checkout/sessions/${s.id}/expire`, stripeAccount: account };
+    },
+    fresh: true,
+  },
+  "paymentIntents.create": {
+    context: { confirm: [[["payment_method"], "pm_card_visa"]] },
+    prepare: async () => ({
+      path: "/v1/payment_intents",
+      stripeAccount: account,
+      base: { amount: 2000, currency: "usd" },
+    }),
+  },
+  "paymentIntents.list": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      return {
+        path: "/v1/payment_intents",
+        stripeAccount: account,
+        ids: { starting_after: pi.id, ending_before: pi.id },
+      };
+    },
+  },
+  "paymentIntents.retrieve": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      return {
+        path: `/v1/payment_intents/${pi.id}`,
+        stripeAccount: account,
+        ids: { client_secret: pi.client_secret ?? "" },
+      };
+    },
+  },
+  "paymentIntents.update": {
+    prepare: async () => {
+      const pi = await h.stripe.paymentIntents.create({ amount: 2000, currency: "usd" }, opts());
+      return { path: `/v1/payment_intents/${pi.id}`, stripeAccount: account };
+    },
+    fresh: true,
+  },
+  "paymentIntents.confirm": {
+    prepare: async () => {
+      const pi = await h.stripe.paymentIntents.create({ amount: 2000, currency: "usd" }, opts());
+      return {
+        path: `/v1/payment_intents/${pi.id}/confirm`,
+        stripeAccount: account,
+        base: { payment_method: "pm_card_visa" },
+      };
+    },
+    fresh: true,
+  },
+  "paymentIntents.cancel": {
+    prepare: async () => {
+      const pi = await h.stripe.paymentIntents.create({ amount: 2000, currency: "usd" }, opts());
+      return { path: `/v1/payment_intents/${pi.id}/cancel`, stripeAccount: account };
+    },
+    fresh: true,
+  },
+  "paymentIntents.capture": {
+    prepare: async () => {
+      const pi = await paidIntent("manual");
+      return { path: `/v1/payment_intents/${pi.id}/capture`, stripeAccount: account };
+    },
+    fresh: true,
+  },
+  "charges.list": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      return {
+        path: "/v1/charges",
+        stripeAccount: account,
+        ids: { payment_intent: pi.id, starting_after: chargeOf(pi), ending_before: chargeOf(pi) },
+      };
+    },
+  },
+  "charges.retrieve": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      return { path: `/v1/charges/${chargeOf(pi)}`, stripeAccount: account };
+    },
+  },
+  "refunds.create": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      return {
+        path: "/v1/refunds",
+        stripeAccount: account,
+        base: { payment_intent: pi.id, amount: 100 },
+        ids: { payment_intent: pi.id, charge: chargeOf(pi) },
+      };
+    },
+    fresh: true,
+  },
+  "refunds.list": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      const re = await h.stripe.refunds.create({ payment_intent: pi.id, amount: 100 }, opts());
+      return {
+        path: "/v1/refunds",
+        stripeAccount: account,
+        ids: {
+          payment_intent: pi.id,
+          charge: chargeOf(pi),
+          starting_after: re.id,
+          ending_before: re.id,
+        },
+      };
+    },
+  },
+  "refunds.retrieve": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      const re = await h.stripe.refunds.create({ payment_intent: pi.id, amount: 100 }, opts());
+      return { path: `/v1/refunds/${re.id}`, stripeAccount: account };
+    },
+  },
+  "refunds.update": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      const re = await h.stripe.refunds.create({ payment_intent: pi.id, amount: 100 }, opts());
+      return { path: `/v1/refunds/${re.id}`, stripeAccount: account };
+    },
+  },
+  "applicationFees.list": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      const fees = await h.stripe.applicationFees.list({ charge: chargeOf(pi) });
+      const fee = fees.data[0]?.id ?? "";
+      return {
+        path: "/v1/application_fees",
+        ids: { charge: chargeOf(pi), starting_after: fee, ending_before: fee },
+      };
+    },
+  },
+  "applicationFees.retrieve": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      const fees = await h.stripe.applicationFees.list({ charge: chargeOf(pi) });
+      return { path: `/v1/application_fees/${fees.data[0]?.id}` };
+    },
+  },
+  "applicationFees.listRefunds": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      const fee = (await h.stripe.applicationFees.list({ charge: chargeOf(pi) })).data[0]?.id ?? "";
+      const fr = await h.stripe.applicationFees.createRefund(fee, { amount: 10 });
+      return {
+        path: `/v1/application_fees/${fee}/refunds`,
+        ids: { starting_after: fr.id, ending_before: fr.id },
+      };
+    },
+  },
+  "applicationFees.createRefund": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      const fee = (await h.stripe.applicationFees.list({ charge: chargeOf(pi) })).data[0]?.id ?? "";
+      return { path: `/v1/application_fees/${fee}/refunds`, base: { amount: 10 } };
+    },
+  },
+  "applicationFees.retrieveRefund": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      const fee = (await h.stripe.applicationFees.list({ charge: chargeOf(pi) })).data[0]?.id ?? "";
+      const fr = await h.stripe.applicationFees.createRefund(fee, { amount: 10 });
+      return { path: `/v1/application_fees/${fee}/refunds/${fr.id}` };
+    },
+  },
+  "balance.retrieve": {
+    prepare: async () => ({ path: "/v1/balance", stripeAccount: account }),
+  },
+  "balanceTransactions.list": {
+    prepare: async () => {
+      const pi = await paidIntent();
+      const txns = await h.stripe.balanceTransactions.list({ limit: 1 }, opts());
+      const txn = txns.data[0]?.id ?? "";
+      return {
+        path: "/v1/balance_transactions",
+        stripeAccount: account,
+        ids: { source: chargeOf(pi), starting_after: txn, ending_before: txn },
+      };
+    },
+  },
+  "balanceTransactions.retrieve": {
+    prepare: async () => {
+      await paidIntent();
+      const txn = (await h.stripe.balanceTransactions.list({ limit: 1 }, opts())).data[0]?.id;
+      return { path: `/v1/balance_transactions/${txn}`, stripeAccount: account };
+    },
+  },
+  "payouts.create": {
+    prepare: async () => {
+      await paidIntent("automatic", 500_000);
+      await control(h, "POST", "/balance/settle", { account });
+      return {
+        path: "/v1/payouts",
+        stripeAccount: account,
+        base: { amount: 100, currency: "usd" },
+      };
+    },
+  },
+  "payouts.list": {
+    prepare: async () => {
+      await paidIntent();
+      await control(h, "POST", "/balance/settle", { account });
+      const po = await h.stripe.payouts.create({ amount: 100, currency: "usd" }, opts());
+      return {
+        path: "/v1/payouts",
+        stripeAccount: account,
+        ids: { starting_after: po.id, ending_before: po.id },
+      };
+    },
+  },
+  "payouts.retrieve": {
+    prepare: async () => {
+      await paidIntent();
+      await control(h, "POST", "/balance/settle", { account });
+      const po = await h.stripe.payouts.create({ amount: 100, currency: "usd" }, opts());
+      return { path: `/v1/payouts/${po.id}`, stripeAccount: account };
+    },
+  },
+  "events.list": {
+    prepare: async () => {
+      await paidIntent();
+      const evt = (await h.stripe.events.list({ limit: 1 }, opts())).data[0]?.id ?? "";
+      return {
+        path: "/v1/events",
+        stripeAccount: account,
+        ids: { starting_after: evt, ending_before: evt, type: "charge.succeeded" },
+      };
+    },
+  },
+  "events.retrieve": {
+    prepare: async () => {
+      await paidIntent();
+      const evt = (await h.stripe.events.list({ limit: 1 }, opts())).data[0]?.id ?? "";
+      return { path: `/v1/events/${evt}`, stripeAccount: account };
+    },
+  },
+  "webhookEndpoints.create": {
+    prepare: async () => ({
+      path: "/v1/webhook_endpoints",
+      base: { url: "https://example.com/hook", enabled_events: ["*"] },
+    }),
+  },
+  "webhookEndpoints.list": {
+    prepare: async () => {
+      const we = await h.stripe.webhookEndpoints.create({
+        url: "https://example.com/hook",
+        enabled_events: ["*"],
+      });
+      return {
+        path: "/v1/webhook_endpoints",
+        ids: { starting_after: we.id, ending_before: we.id },
+      };
+    },
+  },
+  "webhookEndpoints.retrieve": {
+    prepare: async () => {
+      const we = await h.stripe.webhookEndpoints.create({
+        url: "https://example.com/hook",
+        enabled_events: ["*"],
+      });
+      return { path: `/v1/webhook_endpoints/${we.id}` };
+    },
+  },
+  "webhookEndpoints.update": {
+    prepare: async () => {
+      const we = await h.stripe.webhookEndpoints.create({
+        url: "https://example.com/hook",
+        enabled_events: ["*"],
+      });
+      return { path: `/v1/webhook_endpoints/${we.id}` };
+    },
+  },
+  "webhookEndpoints.del": {
+    prepare: async () => {
+      const we = await h.stripe.webhookEndpoints.create({
+        url: "https://example.com/hook",
+        enabled_events: ["*"],
+      });
+      return { path: `/v1/webhook_endpoints/${we.id}` };
+    },
+    fresh: true,
+  },
+};
+
+/** Operations the sweep does not cover, with the reason (the contract tests cover them). */
+export const NOT_SWEPT: Partial<Record<OperationId, string>> = {
+  "oauth.token":
+    "each request needs a fresh authorization code from the consent page; oauth.test.ts covers its parameters",
+  "oauth.deauthorize": "each request disconnects an account; oauth.test.ts covers its parameters",
+};
+
+function sampleValue(prepared: Prepared) {
+  const later = String(Math.floor(Date.now() / 1000) + 3600);
+  return (name: string, _path: (string | number)[], kind: string): string => {
+    const id = prepared.ids?.[name];
+    if (id !== undefined) return id;
+    if (kind === "number") {
+      if (/(_at|^date|_date|timestamp|^gt|^gte|^lt|^lte)$/.test(name)) return later;
+      if (name === "day" || name === "month") return "1";
+      if (name === "year") return "1990";
+      if (/amount|^limit$|quantity|count|days/.test(name)) return "100";
+      return "1";
+    }
+    if (/url$/.test(name)) return "https://example.com/page";
+    if (/_decimal$/.test(name)) return "2000";
+    if (name === "currency" || name.endsWith("_currency")) return "usd";
+    if (name === "country") return "US";
+    if (/email/.test(name)) return "shopper@example.com";
+    if (/phone/.test(name)) return "+14155550100";
+    if (name === "payment_method") return "pm_card_visa";
+    return "sample";
+  };
+}
+
+type Outcome =
+  | { kind: "accepted"; ignored: boolean }
+  | { kind: "refused"; status: number; code?: string; message: string; param?: string };
+
+interface SampleResult {
+  label: string;
+  param: string;
+  outcome: Outcome;
+}
+
+const RESULTS: Record<string, SampleResult[]> = {};
+
+const matches = (pattern: string, label: string) =>
+  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(label);
+
+async function send(
+  op: (typeof OPERATIONS)[OperationId],
+  prepared: Prepared,
+  sample: Sample,
+  context: NonNullable<Fixture["context"]>,
+): Promise<Outcome> {
+  let params = prepared.base ?? {};
+  for (const [at, value] of sample.fills) params = withParam(params, at, value);
+  for (const [pattern, extra] of Object.entries(context))
+    if (matches(pattern, sample.label))
+      for (const [at, value] of extra)
+        params = withParam(
+          params,
+          at,
+          typeof value === "string" ? (prepared.ids?.[value] ?? value) : value,
+        );
+  params = withParam(params, sample.path, sample.value);
+  const post = op.method === "POST";
+  const query = post ? "" : encodeQuery(params);
+  try {
+    const reply = (await h.stripe.rawRequest(
+      op.method,
+      query ? `${prepared.path}?${query}` : prepared.path,
+      post ? params : undefined,
+      { stripeAccount: prepared.stripeAccount },
+    )) as { lastResponse?: { headers?: Record<string, string> } };
+    const header = reply.lastResponse?.headers?.[IGNORED_HEADER] ?? "";
+    const param = sample.param.replace(/\[\d+\]/g, "[*]");
+    const ignored = header
+      .split(",")
+      .some((p) => p !== "" && (param === p || param.startsWith(`${p}[`)));
+    return { kind: "accepted", ignored };
+  } catch (error) {
+    if (!(error instanceof Stripe.errors.StripeError)) throw error;
+    // An id-like sample naming no object: Stripe refuses it the same way; the parameter is known.
+    if (error.code === "resource_missing" && error.param === sample.param)
+      return { kind: "accepted", ignored: false };
+    return {
+      kind: "refused",
+      status: error.statusCode ?? 0,
+      code: error.code,
+      message: error.message,
+      param: error.param,
+    };
+  }
+}
+
+describe.skipIf(real)("every valid parameter is accepted", () => {
+  beforeAll(async () => {
+    h = await setUp();
+    account = await onboardedAccount(h, "express");
+  });
+  afterAll(async () => {
+    await h.close();
+    const dir = process.env.EMULATOR_FIDELITY_DIR;
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        path.join(dir, "parameters.json"),
+        JSON.stringify({ results: RESULTS, notSwept: NOT_SWEPT }),
+      );
+    }
+  });
+
+  const ids = (Object.keys(OPERATIONS) as OperationId[]).filter((id) => !NOT_SWEPT[id]);
+  it("has a fixture for every operation", () => {
+    expect(ids.filter((id) => !FIXTURES[id])).toEqual([]);
+  });
+
+  it.each(ids)("%s", async (id) => {
+    const op = OPERATIONS[id];
+    const fixture = FIXTURES[id];
+    if (!fixture) throw new Error(`no fixture for ${id}`);
+    let prepared = await fixture.prepare();
+    const samples = samplesFor(op.params, sampleValue(prepared), ["expand"]);
+    const results: SampleResult[] = [];
+    for (const sample of samples) {
+      if (fixture.fresh && results.length > 0) prepared = await fixture.prepare();
+      // Values depend on the prepared objects; draw this sample's value again for them.
+      const [drawn] = samplesFor(op.params, sampleValue(prepared), ["expand"]).filter(
+        (s) => s.label === sample.label,
+      );
+      const outcome = await send(op, prepared, drawn ?? sample, fixture.context ?? {});
+      results.push({ label: sample.label, param: sample.param, outcome });
+    }
+    RESULTS[id] = results;
+
+    const deviations = DEVIATIONS[id] ?? [];
+    const refused = results.filter((r) => r.outcome.kind === "refused");
+    const unexplained = refused
+      .filter((r) => !deviations.some((d) => matches(d.match, r.label)))
+      .map((r) => `${r.label}: ${JSON.stringify(r.outcome)}`);
+    const stale = deviations
+      .filter((d) => !refused.some((r) => matches(d.match, r.label)))
+      .map((d) => d.match);
+    expect(unexplained, `valid parameters of ${id} the emulator refuses`).toEqual([]);
+    expect(stale, `deviations listed for ${id} that no longer happen`).toEqual([]);
+  });
+});
