@@ -207,8 +207,13 @@ function checkOAuthError(body: unknown): string[] {
   return problems;
 }
 
-/** Checks one HTTP reply of the Stripe API (or Connect OAuth) and records the outcome. */
-export function checkReply(method: string, url: string, status: number, body: unknown): void {
+/** What is wrong with one HTTP reply of the Stripe API (or Connect OAuth); nothing recorded. */
+export function replyProblems(
+  method: string,
+  url: string,
+  status: number,
+  body: unknown,
+): { operation: string; problems: string[] } {
   const pathname = url.split("?")[0] ?? url;
   const found = operationFor(method, pathname);
   const operation: string =
@@ -230,9 +235,20 @@ export function checkReply(method: string, url: string, status: number, body: un
   } else {
     problems = checkObject(found.op.returns, body);
   }
-  count(operation, problems.length === 0, !ok);
+  return { operation, problems };
+}
+
+/** Checks one reply and records the outcome (counts, and a violation if it does not conform). */
+export function checkReply(method: string, url: string, status: number, body: unknown): void {
+  const { operation, problems } = replyProblems(method, url, status, body);
+  count(operation, problems.length === 0, status < 200 || status >= 300);
   if (problems.length > 0)
-    violations.push({ operation, what: `${method} ${pathname} → ${status}`, problems });
+    violations.push({ operation, what: `${method} ${url.split("?")[0]} → ${status}`, problems });
+}
+
+/** What is wrong with a webhook event as delivered; nothing recorded. */
+export function eventProblems(event: unknown): string[] {
+  return checkEventBody(event);
 }
 
 /** Checks a webhook event as delivered. */

@@ -539,7 +539,7 @@ async function send(
           at,
           typeof value === "string" ? (prepared.ids?.[value] ?? value) : value,
         );
-  params = withParam(params, sample.path, sample.value);
+  if (sample.path.length > 0) params = withParam(params, sample.path, sample.value);
   const post = op.method === "POST";
   const query = post ? "" : encodeQuery(params);
   try {
@@ -597,6 +597,17 @@ describe.skipIf(real)("every valid parameter is accepted", () => {
     const fixture = FIXTURES[id];
     if (!fixture) throw new Error(`no fixture for ${id}`);
     let prepared = await fixture.prepare();
+    // The minimal request itself (required parameters only) must succeed.
+    const minimal = await send(
+      op,
+      prepared,
+      { param: "", path: [], value: "", label: "", fills: [] },
+      {},
+    );
+    expect(minimal, `${id} with its required parameters only`).toMatchObject({
+      kind: "accepted",
+    });
+    if (fixture.fresh) prepared = await fixture.prepare();
     const samples = samplesFor(op.params, sampleValue(prepared), ["expand"]);
     const results: SampleResult[] = [];
     for (const sample of samples) {
