@@ -195,6 +195,7 @@ if (writeReadme && !real && problems.length === 0) {
     ? readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), body)
     : `${readme}\n${body}\n`;
   writeFileSync(readmePath, next);
+  run(bin("prettier"), ["--write", "--log-level", "warn", readmePath]);
   console.log("\nWrote the table into emulator/README.md.");
 }
 

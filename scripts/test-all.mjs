@@ -1,4 +1,4 @@
-// `npm test`: every layer, fail-fast — typecheck, lint, format, unit, integration, emulator contract, e2e.
+// `npm test`: every layer, fail-fast — typecheck, lint, format, unit, integration, emulator contract (with the fidelity report), e2e.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { root, runSync, tool } from "./lib/run.mjs";
@@ -12,7 +12,13 @@ const steps = [
   ["integration tests", tool("vitest"), ["run", "--project", "integration"]],
 ];
 if (existsSync(path.join(root, "emulator", "test"))) {
-  steps.push(["emulator contract tests", tool("vitest"), ["run", "--project", "emulator"]]);
+  // The contract suite with the fidelity report: schemas current, every reply conforming,
+  // every valid parameter accepted (scripts/emulator-fidelity.ts).
+  steps.push([
+    "emulator contract tests and fidelity report",
+    tool("tsx"),
+    [path.join(root, "scripts", "emulator-fidelity.ts")],
+  ]);
 }
 steps.push(["end-to-end tests", process.execPath, [path.join(root, "scripts", "e2e.mjs")]]);
 

@@ -96,6 +96,7 @@ export class Params {
   /** Opens a nested object; its members count as read only when read themselves. */
   obj(key: string): Params | undefined {
     const v = this.raw[key];
+    if (v === "") this.honour(key);
     if (v === undefined || v === "") return undefined;
     if (typeof v === "string" || Array.isArray(v))
       throw invalidRequest("Invalid object", this.name(key));
@@ -104,6 +105,7 @@ export class Params {
 
   list(key: string): Params[] {
     const v = this.raw[key];
+    if (v === "") this.honour(key);
     if (v === undefined || v === "") return [];
     const items = Array.isArray(v) ? v : typeof v === "object" ? Object.values(v) : null;
     if (!items) throw invalidRequest("Invalid array", this.name(key));

@@ -94,6 +94,10 @@ function createEndpoint(ctx: RequestContext): Stripe.WebhookEndpoint {
     p.str("description") ?? null,
     mergeMetadata({}, p.map("metadata")),
   );
+  // Pinned as asked (what the endpoint reports); events are rendered in the emulator's one
+  // API version, the pinned SDK's, which is what an app pins.
+  const apiVersion = p.str("api_version");
+  if (apiVersion) endpoint.api_version = apiVersion;
   ctx.emu.store.state.webhookEndpoints[endpoint.id] = {
     seq: ctx.emu.store.nextSeq(),
     owner: ctx.account,

@@ -149,6 +149,19 @@ describe.skipIf(real)("webhooks", () => {
     expect(error).toBeInstanceOf(Stripe.errors.StripePermissionError);
   });
 
+  it("keeps the api_version an endpoint was created with", async () => {
+    const pinned = await h.stripe.webhookEndpoints.create({
+      url: `${base}/pinned`,
+      enabled_events: ["checkout.session.completed"],
+      connect: true,
+      api_version: "2026-09-30.endive",
+    });
+    expect(pinned.api_version).toBe("2026-09-30.endive");
+    const again = await h.stripe.webhookEndpoints.retrieve(pinned.id);
+    expect(again.api_version).toBe("2026-09-30.endive");
+    await h.stripe.webhookEndpoints.del(pinned.id);
+  });
+
   it("deletes endpoints", async () => {
     const extra = await h.stripe.webhookEndpoints.create({
       url: `${base}/extra`,
