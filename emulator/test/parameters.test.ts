@@ -3,7 +3,9 @@
 // allows. A valid value must never be refused as unknown or invalid; any other refusal must be
 // a known deviation with its reason (deviations.ts). Parameters the emulator accepts without
 // honouring them are counted as ignored (the emulator names them in a reply header).
-// Emulator-only: against real Stripe this would create thousands of objects in the account.
+// Against real Stripe it runs only when asked (STRIPE_CONTRACT_SWEEP=1: thousands of requests
+// and objects in the test account, one request at a time), skips fixtures that need the control
+// API, and reports Stripe's answers instead of asserting the emulator's deviations.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -583,7 +585,9 @@ async function send(
   }
 }
 
-describe.skipIf(real)("every valid parameter is accepted", () => {
+const sweepReal = real && process.env.STRIPE_CONTRACT_SWEEP === "1";
+
+describe.skipIf(real && !sweepReal)("every valid parameter is accepted", () => {
   beforeAll(async () => {
     h = await setUp();
     account = await onboardedAccount(h, "express");
@@ -609,7 +613,13 @@ describe.skipIf(real)("every valid parameter is accepted", () => {
     const op = OPERATIONS[id];
     const fixture = FIXTURES[id];
     if (!fixture) throw new Error(`no fixture for ${id}`);
-    const prepared = await fixture.prepare();
+    let prepared: Prepared;
+    try {
+      prepared = await fixture.prepare();
+    } catch (error) {
+      if (real && String(error).includes("control API is emulator-only")) return;
+      throw error;
+    }
     // The minimal request itself (required parameters only) must succeed.
     const minimal = await send(
       op,
@@ -632,10 +642,11 @@ describe.skipIf(real)("every valid parameter is accepted", () => {
         results.push({ label: sample.label, param: sample.param, outcome });
       }
     };
-    await Promise.all(Array.from({ length: 6 }, worker));
+    await Promise.all(Array.from({ length: real ? 1 : 6 }, worker));
     results.sort((a, b) => a.label.localeCompare(b.label));
     RESULTS[id] = results;
 
+    if (real) return;
     const deviations = DEVIATIONS[id] ?? [];
     const refused = results.filter((r) => r.outcome.kind === "refused");
     const unexplained = refused
