@@ -21,8 +21,12 @@ export function emptyParams(): ParamObject {
   return Object.create(null) as ParamObject;
 }
 
+/** No Stripe parameter nests deeper than this; deeper keys are refused before any recursion. */
+const MAX_DEPTH = 32;
+
 function checkKey(parts: string[], raw: string): void {
-  if (parts.some((part) => FORBIDDEN_KEYS.has(part))) throw unknownParam(raw);
+  if (parts.some((part) => FORBIDDEN_KEYS.has(part)) || parts.length > MAX_DEPTH)
+    throw unknownParam(raw.length > 200 ? `${raw.slice(0, 200)}…` : raw);
 }
 
 /** Keys under these names are free-form maps, never arrays, even when numeric. */
@@ -121,6 +125,7 @@ export function parseForm(body: string): ParamObject {
 /** JSON bodies (control API only) are turned into the same string-leaf shape. */
 export function fromJson(value: unknown, path: string[] = []): ParamValue {
   if (value === null || value === undefined) return "";
+  if (path.length > MAX_DEPTH) checkKey(path, path.slice(0, 3).join("."));
   if (Array.isArray(value)) return value.map((v, i) => fromJson(v, [...path, String(i)]));
   if (typeof value === "object") {
     const out = emptyParams();

@@ -55,6 +55,13 @@ describe("form parser", () => {
     expect(polluted()).toBe(false);
   });
 
+  it("refuses absurdly deep nesting instead of overflowing the stack", () => {
+    const deep = `a${"[b]".repeat(20_000)}=1`;
+    expect(() => parseForm(deep)).toThrow(ApiError);
+    const json = `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`;
+    expect(() => parseBody("application/json", json)).toThrow(ApiError);
+  });
+
   it("builds objects without a prototype, and keeps ordinary keys", () => {
     const parsed = parseForm("metadata[order]=o_1&metadata[toString]=x&a[b][c]=d");
     expect(Object.getPrototypeOf(parsed)).toBeNull();
