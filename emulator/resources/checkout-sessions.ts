@@ -528,7 +528,7 @@ function expire(ctx: RequestContext, path: Record<string, string>): Stripe.Check
   // `code`, no `param` (see STRIPE-COMMERCE.md §9). Callers must re-read the session's status.
   if (record.obj.status !== "open") {
     throw invalidRequest(
-      `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of ${record.obj.status}.`,
+      `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of \`${record.obj.status}\`.`,
     );
   }
   expireSession(ctx.emu, record, requestInfo(ctx));

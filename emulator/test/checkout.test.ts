@@ -313,7 +313,8 @@ describe.skipIf(real)("paying a session (control API)", () => {
     expect(error.statusCode).toBe(400);
     expect(error.code).toBeUndefined();
     expect(error.message).toBe(
-      'Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of complete.',
+      // Stripe's words, as stripe-php reports them (Sylius/PayumStripePlugin#70).
+      'Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of `complete`.',
     );
     const again = await h.stripe.checkout.sessions.retrieve(session.id, undefined, {
       stripeAccount: express,
