@@ -6,17 +6,9 @@ import { createUser, emailIsTaken } from "@/db/queries/users";
 import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { THROTTLED_MESSAGE } from "@/lib/auth/throttle";
 import { signInSchema, signUpSchema } from "@/lib/auth/validation";
-
-/** Only same-site relative paths are followed after sign-in. */
-function safeRedirectPath(value: unknown, fallback = "/dashboard") {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//"))
-    return fallback;
-  if (value.startsWith("/sign-in") || value.startsWith("/sign-up") || value.includes("\\"))
-    return fallback;
-  return value.slice(0, 500);
-}
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const raw = formObject(formData);

@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { createProductAction, updateProductAction } from "@/app/dashboard/[shop]/products/actions";
 import { idleState } from "@/lib/actions";
 import { suggestCatalogSlug } from "@/lib/catalog/rules";
-import { renderMarkdown } from "@/lib/markdown";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -57,6 +56,18 @@ export function ProductForm({
   const [slugEdited, setSlugEdited] = useState(editing || Boolean(v.slug));
   const [description, setDescription] = useState(v.description ?? initial.description);
   const [preview, setPreview] = useState(false);
+  const [previewHtml, setPreviewHtml] = useState("");
+  useEffect(() => {
+    if (!preview) return;
+    let live = true;
+    // The Markdown renderer loads only when the merchant asks for a preview.
+    void import("@/lib/markdown").then(({ renderMarkdown }) => {
+      if (live) setPreviewHtml(renderMarkdown(description));
+    });
+    return () => {
+      live = false;
+    };
+  }, [preview, description]);
   const [status, setStatus] = useState(v.status ?? initial.status);
   // The status can also change from the actions panel: follow the saved value when it does.
   const [savedStatus, setSavedStatus] = useState(initial.status);
@@ -127,9 +138,9 @@ export function ProductForm({
               <div
                 className="markdown min-h-32 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-800"
                 aria-label="Description preview"
-                // Safe: renderMarkdown escapes all input (lib/markdown.ts).
+                // Safe: renderMarkdown never lets merchant text through as markup (lib/markdown.ts).
                 dangerouslySetInnerHTML={{
-                  __html: renderMarkdown(description) || "<p>Nothing to preview yet.</p>",
+                  __html: previewHtml || "<p>Nothing to preview yet.</p>",
                 }}
               />
             ) : null}
