@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { orders, shops } from "@/db/schema";
 import { authSecret } from "@/lib/auth";
 import { verifyOrderToken } from "@/lib/orders/links";
+import { sessionIsCurrent, tokenSessionVersion } from "@/lib/auth/session-version";
 
 /**
  * Status-code checks for the proxy. With Cache Components a page's own notFound() runs after
@@ -29,14 +30,19 @@ export async function shopExists(slug: string) {
   return exists;
 }
 
-/** The signed-in user's id from the session cookie, or null. */
+/**
+ * The signed-in user's id from the session cookie, or null: the token must verify and still be
+ * current (not signed out since, not locked).
+ */
 export async function sessionUserId(request: NextRequest) {
   const token = await getToken({
     req: request,
     secret: authSecret(),
     secureCookie: request.nextUrl.protocol === "https:",
   });
-  return typeof token?.uid === "string" ? token.uid : null;
+  if (typeof token?.uid !== "string") return null;
+  const user = await findUserById(token.uid);
+  return sessionIsCurrent(user, tokenSessionVersion(token)) ? token.uid : null;
 }
 
 export async function isShopMember(userId: string, slug: string) {

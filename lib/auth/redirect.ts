@@ -31,7 +31,11 @@ export function safeRedirectPath(value: unknown, fallback = "/dashboard"): strin
   if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
   const path = `${url.pathname}${url.search}${url.hash}`;
   if (!path.startsWith("/") || path.startsWith("//")) return fallback;
-  if (REFUSED_PREFIXES.some((p) => url.pathname === p.replace(/\/$/, "") || url.pathname.startsWith(p)))
+  if (
+    REFUSED_PREFIXES.some(
+      (p) => url.pathname === p.replace(/\/$/, "") || url.pathname.startsWith(p),
+    )
+  )
     return fallback;
   return path;
 }

@@ -2,7 +2,7 @@
 // idempotency, finalisation exactly once, release, suspension and a concurrency stress test.
 // Runs on PGlite by default and on PostgreSQL with DATABASE_URL set.
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startEmulator } from "@/emulator/server";
@@ -338,6 +338,15 @@ describe("checkout", () => {
     // The same session under another event id (a replay from the dashboard, say).
     const twin = { ...event, id: `${event.id}_twin` };
     expect((await deliver(twin)).status).toBe(200);
+    // The inbox tells the first delivery (it paid the order) from the twin (nothing left to do).
+    const outcomes = await getDb()
+      .select({ id: schema.stripeEvents.id, outcome: schema.stripeEvents.outcome })
+      .from(schema.stripeEvents)
+      .where(inArray(schema.stripeEvents.id, [event.id, twin.id]));
+    expect(Object.fromEntries(outcomes.map((o) => [o.id, o.outcome]))).toEqual({
+      [event.id]: "processed",
+      [twin.id]: "already_handled",
+    });
 
     const paid = await paidOrdersOfCart(result.orderId);
     expect(paid).toHaveLength(1);
