@@ -3,14 +3,17 @@
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { createUser, emailIsTaken } from "@/db/queries/users";
-import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { THROTTLED_MESSAGE } from "@/lib/auth/throttle";
 import { signInSchema, signUpSchema } from "@/lib/auth/validation";
 
-export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export const signInAction = formAction(async function signInAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const raw = formObject(formData);
   const values = { email: raw.email ?? "" };
   const parsed = signInSchema.safeParse(raw);
@@ -34,9 +37,12 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   }
   // redirect() outside try/catch: it works by throwing.
   redirect(safeRedirectPath(raw.callbackUrl));
-}
+});
 
-export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export const signUpAction = formAction(async function signUpAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const raw = formObject(formData);
   const values = { name: raw.name ?? "", email: raw.email ?? "" };
   const parsed = signUpSchema.safeParse(raw);
@@ -62,7 +68,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     throw error;
   }
   redirect("/dashboard");
-}
+});
 
 export async function signOutAction() {
   await signOut({ redirectTo: "/" });

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { errorState, formObject, type ActionState } from "@/lib/actions";
+import { errorState, formObject, type ActionState, formAction } from "@/lib/actions";
 import { beginCheckout } from "@/lib/orders/checkout";
 import { checkoutModeOverride, shopperOrigin } from "@/lib/orders/request";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
@@ -17,7 +17,7 @@ const checkoutSchema = z.object({
  * cookie and every price and quantity from the database, so nothing in the request can change
  * what is charged.
  */
-export async function startCheckoutAction(
+export const startCheckoutAction = formAction(async function startCheckoutAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -36,4 +36,4 @@ export async function startCheckoutAction(
     redirect(result.url);
   }
   redirect(shopPath(parsed.data.shop, "/checkout"));
-}
+});
