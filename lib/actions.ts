@@ -59,9 +59,9 @@ export const INPUT_MESSAGES = {
  * refuses it in text), half of a UTF-16 surrogate pair (malformed text) or absurd length.
  */
 export function unusableText(value: string, max = MAX_FIELD_CHARS): string | null {
-  if (value.includes("\u0000")) return INPUT_MESSAGES.nul;
   if (value.length > max)
     return `This is too long: use at most ${max.toLocaleString("en-US")} characters.`;
+  if (value.includes("\u0000")) return INPUT_MESSAGES.nul;
   if (LONE_SURROGATE.test(value)) return INPUT_MESSAGES.encoding;
   return null;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isShopSlug, isUuid } from "./ids";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { FeeConfig } from "@/lib/fees";
 import { computeApplicationFee } from "@/lib/fees";
@@ -222,6 +223,25 @@ export async function reserveCheckout(input: ReserveInput): Promise<ReserveOutco
   }
 }
 
+/**
+ * Moves a pending order's reservation expiry later, while it has no session yet (a session's
+ * expiry is fixed at creation). False when the order moved on meanwhile.
+ */
+export async function extendCheckoutExpiry(orderId: string, until: Date) {
+  const rows = await getDb()
+    .update(orders)
+    .set({ sessionExpiresAt: until, updatedAt: new Date() })
+    .where(
+      and(
+        eq(orders.id, orderId),
+        eq(orders.status, "pending"),
+        sql`${orders.checkoutSessionId} is null`,
+      ),
+    )
+    .returning({ id: orders.id });
+  return rows.length > 0;
+}
+
 /** Records the session on the order (only the first session id sticks). */
 export async function attachCheckoutSession(orderId: string, sessionId: string) {
   const rows = await getDb()
@@ -437,6 +457,7 @@ export async function pendingOrdersOfShop(shopId: string) {
 
 /** A storefront shop with what checkout needs to know about its Stripe account. */
 export async function findCheckoutShop(where: { slug: string } | { id: string }) {
+  if ("slug" in where ? !isShopSlug(where.slug) : !isUuid(where.id)) return null;
   const [row] = await getDb()
     .select({
       id: shops.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { isShopSlug } from "./ids";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb } from "../client";
 import { collections, contentPages, shops, storefrontDesigns, type FooterLink } from "../schema";
@@ -30,6 +31,7 @@ export type StorefrontShop = {
 };
 
 export async function findStorefrontShop(slug: string): Promise<StorefrontShop | null> {
+  if (!isShopSlug(slug)) return null;
   const [row] = await getDb()
     .select({
       id: shops.id,

@@ -2,6 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import {
   attachCheckoutSession,
+  extendCheckoutExpiry,
   findCartRef,
   findCheckoutShop,
   listOrderItems,
@@ -17,7 +18,13 @@ import { effectiveFeeConfig } from "@/lib/fees";
 import { getStripe } from "@/lib/stripe/client";
 import { canTakePayments } from "@/lib/stripe/status";
 import { closePendingCheckout, releaseOrder, releaseOverdueCheckouts } from "./finalise";
-import { CHECKOUT_TTL_MS, checkoutIdempotencyKey, checkoutSessionParams } from "./session-params";
+import {
+  CHECKOUT_TTL_MS,
+  STRIPE_MIN_SESSION_MS,
+  checkoutIdempotencyKey,
+  checkoutSessionParams,
+  storefrontBaseUrl,
+} from "./session-params";
 
 /** A pending order is reused only while its session has at least this long left. */
 const REUSE_MARGIN_MS = 5 * 60 * 1000;
@@ -63,10 +70,12 @@ async function createSession(
   order: Order,
   items: OrderItem[],
   origin: string,
+  shopHost: boolean,
 ): Promise<Stripe.Checkout.Session> {
+  const base = storefrontBaseUrl(origin, shop.slug, shopHost);
   return getStripe().checkout.sessions.create(
-    checkoutSessionParams({ order, items, shop, origin }),
-    { stripeAccount: order.stripeAccountId, idempotencyKey: checkoutIdempotencyKey(order) },
+    checkoutSessionParams({ order, items, shop, origin, shopHost }),
+    { stripeAccount: order.stripeAccountId, idempotencyKey: checkoutIdempotencyKey(order, base) },
   );
 }
 
@@ -75,6 +84,8 @@ export type BeginCheckoutInput = {
   /** SHA-256 of the shopper's cart cookie; null when the browser has no cart. */
   tokenHash: string | null;
   origin: string;
+  /** The origin is the shop's own host: return URLs use its own paths, not /s/{shop}. */
+  shopHost?: boolean;
   /** Per-request checkout mode (emulator only, for tests); the platform setting otherwise. */
   modeOverride?: CheckoutMode | null;
   from?: "action" | "request";
@@ -171,7 +182,22 @@ export async function beginCheckout(input: BeginCheckoutInput): Promise<Checkout
             continue;
           }
           const usable = existing && (existing.url || existing.client_secret) ? existing : null;
-          session = usable ?? (await createSession(shop, order, items, input.origin));
+          let sessionOrder = order;
+          if (!usable && order.sessionExpiresAt) {
+            // A new session for a reused reservation: Stripe refuses expires_at less than 30
+            // minutes after creation, so the reservation is extended first.
+            const floor = Date.now() + STRIPE_MIN_SESSION_MS;
+            if (order.sessionExpiresAt.getTime() < floor) {
+              const until = new Date(Date.now() + CHECKOUT_TTL_MS);
+              if (!(await extendCheckoutExpiry(order.id, until))) {
+                return fail("busy", "Your checkout changed in the meantime. Please try again.");
+              }
+              sessionOrder = { ...order, sessionExpiresAt: until };
+            }
+          }
+          session =
+            usable ??
+            (await createSession(shop, sessionOrder, items, input.origin, input.shopHost ?? false));
         } catch (error) {
           console.error(`[checkout] Checkout Session for order ${order.id} failed:`, error);
           // Only the request that reserved gives the stock back (a concurrent twin may succeed).

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cleanQueryValue } from "@/lib/search-params";
 import Link from "next/link";
 import {
   EVENTS_PAGE_SIZE,
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Stripe events" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const text = (v: unknown, max = 100) =>
-  typeof v === "string" ? v.trim().slice(0, max) || undefined : undefined;
+  typeof v === "string" ? cleanQueryValue(v, max).trim() || undefined : undefined;
 const OUTCOMES: EventOutcomeFilter[] = [
   "processed",
   "ignored",

@@ -23,10 +23,12 @@ export const startCheckoutAction = formAction(async function startCheckoutAction
 ): Promise<ActionState> {
   const parsed = checkoutSchema.safeParse(formObject(formData));
   if (!parsed.success) return errorState("This shop does not exist.");
+  const where = await shopperOrigin(parsed.data.shop);
   const result = await beginCheckout({
     shop: { slug: parsed.data.shop },
     tokenHash: await readCartTokenHash(),
-    origin: await shopperOrigin(),
+    origin: where.origin,
+    shopHost: where.shopHost,
     modeOverride: await checkoutModeOverride(),
     from: "action",
   });
@@ -35,5 +37,5 @@ export const startCheckoutAction = formAction(async function startCheckoutAction
     if (!result.url) return errorState("We couldn't open the payment page. Please try again.");
     redirect(result.url);
   }
-  redirect(shopPath(parsed.data.shop, "/checkout"));
+  redirect(where.shopHost ? "/checkout" : shopPath(parsed.data.shop, "/checkout"));
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryValue } from "@/lib/search-params";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
@@ -42,7 +43,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
 }
 
 function one(value: string | string[] | undefined) {
-  return (Array.isArray(value) ? value[0] : value)?.slice(0, 100) ?? "";
+  return queryValue(value, 100) ?? "";
 }
 
 async function Results({

@@ -5,13 +5,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { findCartRef, findCheckoutShop, findOrder } from "@/db/queries/orders-checkout";
 import { closePendingCheckout } from "@/lib/orders/finalise";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
-import { shopPath } from "@/lib/storefront/links";
+import { storefrontLocation } from "@/lib/storefront/origin";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function GET(request: NextRequest, ctx: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await ctx.params;
-  const cartUrl = new URL(shopPath(slug, "/cart"), request.url);
+  const cartUrl = storefrontLocation(request.headers, slug).url("/cart");
   const orderId = request.nextUrl.searchParams.get("order") ?? "";
   const shop = UUID.test(orderId) ? await findCheckoutShop({ slug }) : null;
   const tokenHash = shop ? await readCartTokenHash() : null;
