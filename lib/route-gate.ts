@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { findPublicShop, findShopForMember } from "@/db/queries/shops";
 import { findUserById } from "@/db/queries/users";
+import { storefrontItemExists, type StorefrontItemKind } from "@/db/queries/storefront";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { orders, shops } from "@/db/schema";
@@ -27,6 +28,25 @@ export async function shopExists(slug: string) {
   const exists = (await findPublicShop(slug)) !== null;
   if (known.size > 5_000) known.clear();
   known.set(slug, { exists, until: now + (exists ? SHOP_TTL_MS : MISSING_TTL_MS) });
+  return exists;
+}
+
+const ITEM_TTL_MS = 10_000;
+const items = new Map<string, { exists: boolean; until: number }>();
+
+/** An active product, a collection or a content page of this shop (briefly cached). */
+export async function storefrontItemPublic(
+  shopSlug: string,
+  kind: StorefrontItemKind,
+  itemSlug: string,
+) {
+  const key = `${shopSlug}/${kind}/${itemSlug}`;
+  const now = Date.now();
+  const hit = items.get(key);
+  if (hit && hit.until > now) return hit.exists;
+  const exists = await storefrontItemExists(shopSlug, kind, itemSlug);
+  if (items.size > 20_000) items.clear();
+  items.set(key, { exists, until: now + (exists ? ITEM_TTL_MS : MISSING_TTL_MS) });
   return exists;
 }
 
