@@ -123,7 +123,20 @@ setStorage(memoryStorage());
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
 async function buildWorld() {
-  const { makeProduct, makeShop, makeUser, activateShop } = await import("@/lib/testing/factories");
+  const { makeProduct, makeShop, activateShop, uniqueEmail } =
+    await import("@/lib/testing/factories");
+  const { createUser } = await import("@/db/queries/users");
+  // Users without argon2 (the fixtures are rebuilt often): nobody signs in with these.
+  const makeUser = async (opts: { role?: "admin" | "merchant" } = {}) => {
+    const user = await createUser({
+      email: uniqueEmail("fuzz"),
+      name: "Fuzz",
+      passwordHash: "not-a-hash",
+      role: opts.role,
+    });
+    if (!user) throw new Error("user not created");
+    return user;
+  };
   const { insertOrderRow } = await import("@/lib/testing/order-rows");
   const { createCollection } = await import("@/db/queries/catalog");
   const { createContentPage } = await import("@/db/queries/storefront");
@@ -415,9 +428,11 @@ describe("every server action", () => {
   }, 600_000);
 
   it("survives negative, NaN, huge and malformed values in every field", async () => {
-    for (const [who, user] of callers().slice(1)) {
-      session.user = user;
-      for (const action of actions) {
+    for (const action of actions) {
+      // Each action as the one who may use it: admin actions as an admin, the rest as the merchant.
+      const who = action.module.startsWith("app/admin/") ? "an admin" : "the merchant";
+      session.user = who === "an admin" ? world.admin : world.merchant;
+      {
         for (const [label, value] of Object.entries(GARBAGE)) {
           // With nothing valid, nothing is found and nothing may change.
           const before = await fingerprint();

@@ -124,6 +124,11 @@ export function AddToCartForm({
           <div className="mt-2 flex flex-wrap gap-2">
             {option.values.map((value) => {
               const checked = selected[index] === value;
+              // Sold out with the other choices as they are: shown before it is picked.
+              const match = variants.find((v) =>
+                v.optionValues.every((x, i) => (i === index ? x === value : x === selected[i])),
+              );
+              const unavailable = !match || match.stock === 0;
               return (
                 <label
                   key={value}
@@ -132,6 +137,8 @@ export function AddToCartForm({
                     checked
                       ? "border-[var(--sf-brand)] bg-[var(--sf-brand)] text-[var(--sf-on-brand)]"
                       : "border-zinc-300 bg-white text-zinc-900 hover:border-zinc-500",
+                    unavailable && "border-dashed line-through decoration-1",
+                    unavailable && !checked && "text-zinc-600",
                   )}
                 >
                   <input
@@ -147,6 +154,7 @@ export function AddToCartForm({
                     className="sr-only"
                   />
                   {value}
+                  {unavailable ? <span className="sr-only"> (sold out)</span> : null}
                 </label>
               );
             })}

@@ -1,4 +1,5 @@
 import "server-only";
+import { MAX_AMOUNT_MINOR } from "@/lib/money";
 import { isShopSlug, isUuid } from "./ids";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { FeeConfig } from "@/lib/fees";
@@ -48,7 +49,9 @@ export type ReserveOutcome =
   | { kind: "stale"; orders: Order[] }
   | { kind: "empty" }
   | { kind: "unavailable"; productName: string }
-  | { kind: "sold_out"; productName: string; available: number };
+  | { kind: "sold_out"; productName: string; available: number }
+  /** The cart's total is more than Stripe can charge at once (nothing was reserved). */
+  | { kind: "too_large"; subtotal: number; max: number };
 
 class SoldOut extends Error {
   constructor(
@@ -144,6 +147,10 @@ export async function reserveCheckout(input: ReserveInput): Promise<ReserveOutco
       if (inactive) return { kind: "unavailable", productName: inactive.productName } as const;
 
       const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+      // Checked before anything is written: an order column holds a 32-bit integer, and Stripe
+      // refuses (or, in an emulator, might accept) more than it can charge at once.
+      if (subtotal > MAX_AMOUNT_MINOR)
+        return { kind: "too_large", subtotal, max: MAX_AMOUNT_MINOR } as const;
       const applicationFee = computeApplicationFee({ subtotal, config: input.feeConfig });
       const [order] = await tx
         .insert(orders)

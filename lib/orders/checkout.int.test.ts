@@ -284,6 +284,24 @@ describe("checkout", () => {
     expect(await stockOf(variant.id)).toBe(7);
   });
 
+  it("refuses a cart over Stripe's maximum charge before reserving anything (no overflow)", async () => {
+    const { shop } = await shopWithAccount();
+    const product = await makeProduct(shop.id, { variants: [{ price: 99_999_999, stock: 50 }] });
+    const variant = product.variants[0]!;
+    for (const quantity of [2, 22]) {
+      const { tokenHash } = await cartWith(shop.id, [{ variantId: variant.id, quantity }]);
+      const result = await checkout(shop.id, tokenHash, "hosted");
+      expect(result).toMatchObject({ ok: false, reason: "too_large" });
+      expect(result.ok ? "" : result.message).toContain("$999,999.99");
+    }
+    expect(await stockOf(variant.id)).toBe(50);
+    const pending = await getDb()
+      .select()
+      .from(schema.orders)
+      .where(eq(schema.orders.shopId, shop.id));
+    expect(pending).toHaveLength(0);
+  });
+
   it("a tampered price or quantity in the form changes nothing: the cart comes from the cookie", async () => {
     const { shop, accountId } = await shopWithAccount();
     const product = await makeProduct(shop.id, { variants: [{ price: 4000, stock: 10 }] });

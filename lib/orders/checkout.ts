@@ -1,4 +1,5 @@
 import "server-only";
+import { formatMoney } from "@/lib/money";
 import type Stripe from "stripe";
 import {
   attachCheckoutSession,
@@ -32,7 +33,7 @@ const REUSE_MARGIN_MS = 5 * 60 * 1000;
 export const CLOSED_MESSAGE = "This shop is not accepting orders right now.";
 
 export type CheckoutFailure =
-  "not_found" | "closed" | "empty" | "unavailable" | "sold_out" | "stripe" | "busy";
+  "not_found" | "closed" | "empty" | "unavailable" | "sold_out" | "too_large" | "stripe" | "busy";
 
 export type CheckoutResult =
   | {
@@ -135,6 +136,11 @@ export async function beginCheckout(input: BeginCheckoutInput): Promise<Checkout
         );
       case "sold_out":
         return fail("sold_out", soldOutMessage(outcome.productName, outcome.available));
+      case "too_large":
+        return fail(
+          "too_large",
+          `One payment can be at most ${formatMoney(outcome.max, shop.currency)}; this cart comes to ${formatMoney(outcome.subtotal, shop.currency)}. Lower a quantity or remove an item to continue.`,
+        );
       case "stale": {
         // An older checkout of this cart: close it on Stripe first, then give its stock back.
         for (const old of outcome.orders) {

@@ -7,6 +7,7 @@ import { suggestCatalogSlug } from "@/lib/catalog/rules";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useKeptChoices } from "@/components/ui/use-kept-choices";
 import { FormStatus } from "./form-status";
 
 export type ProductFormValues = {
@@ -37,6 +38,7 @@ export function ProductForm({
     editing ? updateProductAction : createProductAction,
     idleState,
   );
+  const keepChoices = useKeptChoices(state);
   const errors = state.fieldErrors ?? {};
   const v = state.status === "error" ? (state.values ?? {}) : {};
   const initial = product ?? {
@@ -80,7 +82,13 @@ export function ProductForm({
   );
 
   return (
-    <form action={action} noValidate className="space-y-6" aria-label="Product details">
+    <form
+      action={action}
+      onSubmit={keepChoices}
+      noValidate
+      className="space-y-6"
+      aria-label="Product details"
+    >
       <input type="hidden" name="shop" value={shopSlug} />
       {product?.id ? <input type="hidden" name="productId" value={product.id} /> : null}
       <FormStatus state={state} />

@@ -83,6 +83,9 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
     );
   }
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
+  // The subtotal counts only what can be bought now; a sold-out line says it is left out.
+  const buyableCount = cart.lines.reduce((n, l) => n + (l.available ? l.quantity : 0), 0);
+  const leftOut = cart.lines.filter((l) => !l.available).length;
   return (
     <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]">
       <CartCountSync count={count} />
@@ -143,9 +146,18 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
                     />
                   </div>
                 </div>
-                <p className="font-semibold sm:text-right">
-                  {formatMoney(line.unitPrice * line.quantity, shop.currency)}
-                </p>
+                {line.available ? (
+                  <p className="font-semibold sm:text-right">
+                    {formatMoney(line.unitPrice * line.quantity, shop.currency)}
+                  </p>
+                ) : (
+                  <p className="text-sm text-zinc-600 sm:text-right">
+                    <s aria-hidden="true">
+                      {formatMoney(line.unitPrice * line.quantity, shop.currency)}
+                    </s>
+                    <span className="block">Not in the subtotal</span>
+                  </p>
+                )}
               </div>
             </li>
           );
@@ -154,12 +166,19 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
       <aside aria-label="Order summary" className="h-fit rounded-[var(--sf-radius)] bg-zinc-50 p-5">
         <dl className="flex items-baseline justify-between">
           <dt className="text-sm text-zinc-700">
-            Subtotal ({count} {count === 1 ? "item" : "items"})
+            Subtotal ({buyableCount} {buyableCount === 1 ? "item" : "items"})
           </dt>
           <dd className="text-lg font-semibold" data-testid="subtotal">
             {formatMoney(cart.subtotal, shop.currency)}
           </dd>
         </dl>
+        {leftOut > 0 ? (
+          <p className="mt-2 text-sm text-red-700">
+            {leftOut === 1
+              ? "1 item is sold out and not included."
+              : `${leftOut} items are sold out and not included.`}
+          </p>
+        ) : null}
         <p className="mt-2 text-xs text-zinc-600">Shipping and taxes are calculated at checkout.</p>
         {!storefront.acceptingOrders ? (
           <p
