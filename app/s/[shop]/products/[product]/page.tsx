@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PLACEHOLDER, getProductPage, getStorefront } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
+import { canonicalShopUrl } from "@/lib/storefront/links";
+import { env } from "@/lib/env";
+
+const hostConfig = () => ({ appUrl: env().APP_URL, rootDomain: env().ROOT_DOMAIN });
 import { markdownToPlainText } from "@/lib/markdown";
 import { formatMoney, minorToDecimalString } from "@/lib/money";
 import { AddToCartForm } from "@/components/storefront/add-to-cart-form";
@@ -28,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: product.name,
     description,
-    alternates: { canonical: shopPath(slug, `/products/${product.slug}`) },
+    alternates: { canonical: canonicalShopUrl(slug, `/products/${product.slug}`, hostConfig()) },
     openGraph: {
       title: product.name,
       description,
@@ -63,7 +66,7 @@ export default async function ProductPage({ params }: Props) {
         storefront.acceptingOrders && v.available
           ? "https://schema.org/InStock"
           : "https://schema.org/OutOfStock",
-      url: shopPath(slug, `/products/${product.slug}`),
+      url: canonicalShopUrl(slug, `/products/${product.slug}`, hostConfig()),
     })),
   };
 

@@ -6,7 +6,8 @@ import {
   getCollectionPage,
   getStorefront,
 } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
+import { canonicalShopUrl, shopPath } from "@/lib/storefront/links";
+import { env } from "@/lib/env";
 import { markdownToPlainText } from "@/lib/markdown";
 import { Pagination } from "@/components/storefront/pagination";
 import { ProductGrid } from "@/components/storefront/product-card";
@@ -36,7 +37,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: page > 1 ? `${data.name} — page ${page}` : data.name,
     description:
       markdownToPlainText(data.description, 160) || `${data.name} at ${storefront.shop.name}.`,
-    alternates: { canonical: shopPath(slug, `/collections/${data.slug}`) },
+    alternates: {
+      canonical: canonicalShopUrl(slug, `/collections/${data.slug}`, {
+        appUrl: env().APP_URL,
+        rootDomain: env().ROOT_DOMAIN,
+      }),
+    },
   };
 }
 

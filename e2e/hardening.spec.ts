@@ -1,0 +1,228 @@
+import {
+  createShop,
+  DEMO,
+  expect as baseExpect,
+  expectNoSeriousA11yViolations,
+  signIn,
+  signUp,
+  test,
+  uniqueSlug,
+} from "./fixtures";
+import { e2eEnv } from "../playwright.config";
+
+// Server actions on a shared 2-core machine can take a while.
+const expect = baseExpect.configure({ timeout: 30_000 });
+const APP = new URL(e2eEnv.APP_URL);
+const SHOP_HOST = `http://${DEMO.shop.slug}.localhost:${APP.port}`;
+
+test.describe("hardening", () => {
+  test("saving a product twice keeps it active (the form does not fall back to its first render)", async ({
+    page,
+  }) => {
+    await signUp(page);
+    const shop = await createShop(page, { name: "Twice Saved" });
+    await page.goto(`/dashboard/${shop.slug}/products/new`);
+    await page.getByLabel("Name", { exact: true }).fill("Steady Mug");
+    await page.getByLabel(/^Price/).fill("12");
+    await page.getByRole("button", { name: "Create product" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Product created." })).toBeVisible();
+    const status = page.getByLabel("Status");
+    await expect(status).toHaveValue("draft");
+
+    await status.selectOption("active");
+    await page.getByRole("button", { name: "Save product" }).click();
+    await expect(page.getByText("Product saved.")).toBeVisible();
+    await expect(status).toHaveValue("active");
+
+    // Save again without touching anything: still active, still on the storefront.
+    await page.getByRole("button", { name: "Save product" }).click();
+    await expect(page.getByText("Product saved.")).toBeVisible();
+    await expect(status).toHaveValue("active");
+    await page.reload();
+    await expect(page.getByLabel("Status")).toHaveValue("active");
+    const storefront = await page.request.get(`/s/${shop.slug}/products/steady-mug`);
+    expect(storefront.status()).toBe(200);
+
+    // A failed save keeps the choice being made too.
+    await page.getByLabel("Status").selectOption("archived");
+    await page.getByLabel(/^Price/).fill("12.345");
+    await page.getByRole("button", { name: "Save product" }).click();
+    await expect(page.getByText("Use at most 2 decimal places.")).toBeVisible();
+    await expect(page.getByLabel("Status")).toHaveValue("archived");
+
+    // The design editor's choices survive a save the same way.
+    await page.goto(`/dashboard/${shop.slug}/storefront`);
+    const font = page.getByLabel("Fonts");
+    const options = await font
+      .locator("option")
+      .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    const current = await font.inputValue();
+    const chosen = options.find((o) => o !== current)!;
+    await font.selectOption(chosen);
+    await page.getByRole("button", { name: /Save design/ }).click();
+    await expect(page.getByText(/Design saved/)).toBeVisible();
+    await expect(font).toHaveValue(chosen);
+    await page.getByRole("button", { name: /Save design/ }).click();
+    await expect(page.getByText(/Design saved/)).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Fonts")).toHaveValue(chosen);
+  });
+
+  test("unknown and draft storefront URLs answer 404 on the first visit", async ({ request }) => {
+    const base = `/s/${DEMO.shop.slug}`;
+    const never = uniqueSlug("never-seen");
+    for (const path of [
+      `${base}/products/${never}`,
+      `${base}/products/ethiopia-guji-natural`, // a draft
+      `${base}/collections/${never}`,
+      `${base}/pages/${never}`,
+      `${base}/collections/single-origins/0`,
+      `${base}/products/${"-".repeat(36)}`,
+    ]) {
+      const first = await request.get(path);
+      expect(first.status(), path).toBe(404);
+    }
+    const kettle = await request.get(`${base}/products/gooseneck-kettle`);
+    expect(kettle.status()).toBe(200);
+    // One canonical address per page: the shop's own host and paths.
+    expect(await kettle.text()).toContain(
+      `<link rel="canonical" href="${SHOP_HOST}/products/gooseneck-kettle"/>`,
+    );
+  });
+
+  test("security headers on pages, storefronts and API routes; embedded checkout's origin allowed", async ({
+    request,
+  }) => {
+    for (const path of ["/", "/sign-in", `/s/${DEMO.shop.slug}`, "/api/health"]) {
+      const res = await request.get(path);
+      const h = res.headers();
+      expect(h["x-content-type-options"], path).toBe("nosniff");
+      expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(h["strict-transport-security"], `${path}: no HSTS over http`).toBeUndefined();
+      const csp = h["content-security-policy"] ?? "";
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp, path).toContain(`frame-src ${e2eEnv.EMULATOR_URL}`);
+      expect(csp, path).not.toContain("stripe.com");
+    }
+  });
+
+  test("a non-canonical host goes to APP_URL's host first", async ({ request }) => {
+    const res = await request.get(`http://127.0.0.1:${APP.port}/dashboard?x=1`, {
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(308);
+    expect(res.headers().location).toBe(`${APP.origin}/dashboard?x=1`);
+  });
+
+  test("forged forwarded hosts never reach robots.txt, the sitemap or redirects", async ({
+    request,
+  }) => {
+    const evil = { "x-forwarded-host": "evil.example/.localhost" };
+    for (const path of [
+      `/s/${DEMO.shop.slug}/robots.txt`,
+      `/s/${DEMO.shop.slug}/sitemap.xml`,
+      `/s/${DEMO.shop.slug}/checkout/cancel?order=00000000-0000-4000-8000-000000000000`,
+    ]) {
+      const res = await request.get(path, { headers: evil, maxRedirects: 0 });
+      expect(res.status(), path).toBeLessThan(500);
+      expect(await res.text(), path).not.toContain("evil.example");
+      expect(res.headers().location ?? "", path).not.toContain("evil.example");
+    }
+    // On the shop's own host the storefront uses the host's own paths.
+    const robots = await (await request.get(`${SHOP_HOST}/robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${SHOP_HOST}/sitemap.xml`);
+    expect(robots).not.toContain("/s/");
+    const sitemap = await (await request.get(`${SHOP_HOST}/sitemap.xml`)).text();
+    expect(sitemap).toContain(`<loc>${SHOP_HOST}/products/gooseneck-kettle</loc>`);
+    expect(sitemap).not.toContain(`/s/${DEMO.shop.slug}`);
+    const repeated = await request.get(
+      `${SHOP_HOST}/s/${DEMO.shop.slug}/products/gooseneck-kettle`,
+      {
+        maxRedirects: 0,
+      },
+    );
+    expect(repeated.status()).toBe(308);
+    expect(repeated.headers().location).toBe(`${SHOP_HOST}/products/gooseneck-kettle`);
+  });
+
+  test("no 500 from NUL bytes or malformed encodings in URLs", async ({ page, request }) => {
+    for (const path of [
+      `/s/${DEMO.shop.slug}/search?q=%00`,
+      `/s/${DEMO.shop.slug}/search?q=%E0%A4%A&min=%00&page=-1`,
+      `/s/${DEMO.shop.slug}/products/%00`,
+      `/s/${DEMO.shop.slug}/products/%E0%A4%A`,
+      `/api/images/%E0%A4%A/x.png`,
+      `/sign-in?callbackUrl=%0A`,
+    ]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBeLessThan(500);
+    }
+    await signIn(page, DEMO.merchant);
+    for (const path of [
+      `/dashboard/${DEMO.shop.slug}/orders?q=%00&status=%00&page=NaN`,
+      `/dashboard/${DEMO.shop.slug}/products?q=%00&sort=%E0%A4%A`,
+      `/dashboard/${DEMO.shop.slug}/orders/export?q=%00`,
+      `/dashboard/${DEMO.shop.slug}/storefront/pages/${"-".repeat(36)}`,
+    ]) {
+      const res = await page.request.get(path);
+      expect(res.status(), path).toBeLessThan(500);
+    }
+    // A NUL typed into a form field gets a message next to it, not a 500.
+    await page.goto("/sign-up");
+    await page.context().clearCookies();
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill("Nul\u0000Name");
+    await page.getByLabel("E-mail").fill("nul@example.test");
+    await page.getByLabel("Password").fill("a-very-good-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText(/invisible control character/)).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-up/);
+  });
+
+  test("after sign-in only same-site paths are followed", async ({ page }) => {
+    for (const callback of ["/%09/evil.example", "//evil.example", "/\\evil.example"]) {
+      await page.context().clearCookies();
+      await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callback)}`);
+      await page.getByLabel("E-mail").fill(DEMO.merchant.email);
+      await page.getByLabel("Password").fill(DEMO.merchant.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(new RegExp(`^${APP.origin}/dashboard$`));
+    }
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("a session cookie copied before sign-out no longer opens the dashboard", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, DEMO.merchant);
+    const copied = await page.context().cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    const thief = await browser.newContext({ baseURL: APP.origin });
+    await thief.addCookies(copied);
+    const stolen = await thief.newPage();
+    await stolen.goto("/dashboard");
+    await expect(stolen).toHaveURL(/\/sign-in/);
+    const action = await thief.request.get(`/dashboard/${DEMO.shop.slug}/orders/export`);
+    expect(action.status()).not.toBe(200);
+    await thief.close();
+    // Signing in again works.
+    await signIn(page, DEMO.merchant);
+  });
+
+  test("a storefront origin cannot post to the dashboard's server actions", async ({ request }) => {
+    const res = await request.post(`/dashboard/${DEMO.shop.slug}/products`, {
+      headers: {
+        origin: SHOP_HOST,
+        "next-action": "0".repeat(40),
+        "content-type": "text/plain;charset=UTF-8",
+      },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(403);
+  });
+});
