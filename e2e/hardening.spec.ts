@@ -26,7 +26,7 @@ test.describe("hardening", () => {
     await page.getByLabel(/^Price/).fill("12");
     await page.getByRole("button", { name: "Create product" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Product created." })).toBeVisible();
-    const status = page.getByLabel("Status");
+    const status = page.getByRole("combobox", { name: "Status" });
     await expect(status).toHaveValue("draft");
 
     await status.selectOption("active");
@@ -39,16 +39,16 @@ test.describe("hardening", () => {
     await expect(page.getByText("Product saved.")).toBeVisible();
     await expect(status).toHaveValue("active");
     await page.reload();
-    await expect(page.getByLabel("Status")).toHaveValue("active");
+    await expect(status).toHaveValue("active");
     const storefront = await page.request.get(`/s/${shop.slug}/products/steady-mug`);
     expect(storefront.status()).toBe(200);
 
     // A failed save keeps the choice being made too.
-    await page.getByLabel("Status").selectOption("archived");
+    await status.selectOption("archived");
     await page.getByLabel(/^Price/).fill("12.345");
     await page.getByRole("button", { name: "Save product" }).click();
     await expect(page.getByText("Use at most 2 decimal places.")).toBeVisible();
-    await expect(page.getByLabel("Status")).toHaveValue("archived");
+    await expect(status).toHaveValue("archived");
 
     // The design editor's choices survive a save the same way.
     await page.goto(`/dashboard/${shop.slug}/storefront`);
@@ -129,21 +129,19 @@ test.describe("hardening", () => {
       expect(await res.text(), path).not.toContain("evil.example");
       expect(res.headers().location ?? "", path).not.toContain("evil.example");
     }
-    // On the shop's own host the storefront uses the host's own paths.
-    const robots = await (await request.get(`${SHOP_HOST}/robots.txt`)).text();
+  });
+
+  test("on the shop's own host the storefront uses the host's own paths", async ({ page }) => {
+    // Only the browser resolves *.localhost: read these through it.
+    const robots = await (await page.goto(`${SHOP_HOST}/robots.txt`))!.text();
     expect(robots).toContain(`Sitemap: ${SHOP_HOST}/sitemap.xml`);
     expect(robots).not.toContain("/s/");
-    const sitemap = await (await request.get(`${SHOP_HOST}/sitemap.xml`)).text();
+    const sitemap = await (await page.goto(`${SHOP_HOST}/sitemap.xml`))!.text();
     expect(sitemap).toContain(`<loc>${SHOP_HOST}/products/gooseneck-kettle</loc>`);
     expect(sitemap).not.toContain(`/s/${DEMO.shop.slug}`);
-    const repeated = await request.get(
-      `${SHOP_HOST}/s/${DEMO.shop.slug}/products/gooseneck-kettle`,
-      {
-        maxRedirects: 0,
-      },
-    );
-    expect(repeated.status()).toBe(308);
-    expect(repeated.headers().location).toBe(`${SHOP_HOST}/products/gooseneck-kettle`);
+    await page.goto(`${SHOP_HOST}/s/${DEMO.shop.slug}/products/gooseneck-kettle`);
+    await expect(page).toHaveURL(`${SHOP_HOST}/products/gooseneck-kettle`);
+    await expect(page.getByRole("heading", { name: "Gooseneck Pour-Over Kettle" })).toBeVisible();
   });
 
   test("no 500 from NUL bytes or malformed encodings in URLs", async ({ page, request }) => {
@@ -192,6 +190,21 @@ test.describe("hardening", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test("signing in on the way back from Stripe lands on the payments page, not on the route", async ({
+    page,
+  }) => {
+    const back = `/dashboard/${DEMO.shop.slug}/settings/payments/onboarding/return`;
+    await page.goto(back);
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await page.getByLabel("E-mail").fill(DEMO.merchant.email);
+    await page.getByLabel("Password").fill(DEMO.merchant.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(
+      new RegExp(`/dashboard/${DEMO.shop.slug}/settings/payments\\?notice=`),
+    );
+    await expect(page).toHaveTitle(/Payments|Stripe/);
+  });
+
   test("a session cookie copied before sign-out no longer opens the dashboard", async ({
     page,
     browser,
@@ -206,8 +219,11 @@ test.describe("hardening", () => {
     const stolen = await thief.newPage();
     await stolen.goto("/dashboard");
     await expect(stolen).toHaveURL(/\/sign-in/);
-    const action = await thief.request.get(`/dashboard/${DEMO.shop.slug}/orders/export`);
-    expect(action.status()).not.toBe(200);
+    const csv = await thief.request.get(`/dashboard/${DEMO.shop.slug}/orders/export`, {
+      maxRedirects: 0,
+    });
+    expect(csv.status()).toBe(307);
+    expect(csv.headers().location).toContain("/sign-in");
     await thief.close();
     // Signing in again works.
     await signIn(page, DEMO.merchant);

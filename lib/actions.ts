@@ -7,6 +7,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string>;
   /** Non-secret values echoed back so a failed form keeps what the user typed. */
   values?: Record<string, string>;
+  /** Where the browser goes next with a full page load (a same-site path). */
+  redirectTo?: string;
 };
 
 export const idleState: ActionState = { status: "idle" };

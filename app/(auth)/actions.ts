@@ -35,8 +35,14 @@ export const signInAction = formAction(async function signInAction(
     }
     throw error;
   }
-  // redirect() outside try/catch: it works by throwing.
-  redirect(safeRedirectPath(raw.callbackUrl));
+  // A full page load, not a client-side navigation: the target may be a route handler that
+  // redirects again (Stripe's onboarding return), which the client router cannot follow — the
+  // address bar would stay put and announce the sign-in page.
+  return {
+    status: "success",
+    message: "Signed in.",
+    redirectTo: safeRedirectPath(raw.callbackUrl),
+  };
 });
 
 export const signUpAction = formAction(async function signUpAction(
