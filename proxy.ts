@@ -11,6 +11,7 @@ import {
 import { securityHeaders } from "@/lib/security-headers";
 import { resolveStripeSettings } from "@/lib/stripe/settings";
 import { cleanQueryValue, MAX_QUERY_VALUE } from "@/lib/search-params";
+import { SHOP_HOST_MARK } from "@/lib/storefront/links";
 import { classifyHost, requestHostHeader } from "@/lib/tenancy";
 
 // Canonical host, security headers, hostile URLs, host → storefront rewrites and early 404s.
@@ -18,10 +19,11 @@ import { classifyHost, requestHostHeader } from "@/lib/tenancy";
 // a missing or foreign thing answer with a real 404 before a cached page streams a 200.
 
 const DASHBOARD_SHOP = /^\/dashboard\/([a-z0-9-]{1,64})(?:\/|$)/;
-const STOREFRONT = /^\/s\/([a-z0-9-]{1,64})(?:\/|$)/;
-const SHOPPER_ORDER = /^\/s\/([a-z0-9-]{1,64})\/orders\/([^/]+)\/?$/;
+// `~{shop}` is the route param of a shop's own host (lib/storefront/links shopRef).
+const STOREFRONT = /^\/s\/~?([a-z0-9-]{1,64})(?:\/|$)/;
+const SHOPPER_ORDER = /^\/s\/~?([a-z0-9-]{1,64})\/orders\/([^/]+)\/?$/;
 const STOREFRONT_ITEM =
-  /^\/s\/([a-z0-9-]{1,64})\/(products|collections|pages)\/([^/]+)(?:\/([^/]*))?\/?$/;
+  /^\/s\/~?([a-z0-9-]{1,64})\/(products|collections|pages)\/([^/]+)(?:\/([^/]*))?\/?$/;
 const RESERVED_DASHBOARD_PATHS = new Set(["new"]);
 /** Machine endpoints answered on any host (health checks by IP, Stripe's configured URLs). */
 const ANY_HOST = /^\/api\/(health|stripe\/webhook|stripe\/connect-webhook)(\/|$)/;
@@ -144,7 +146,8 @@ export async function proxy(request: NextRequest) {
       target.pathname = pathname.slice(`/s/${slug}`.length) || "/";
       return withHeaders(NextResponse.redirect(target, 308), headers);
     }
-    path = `/s/${slug}${pathname === "/" ? "" : pathname}`;
+    // Served from the `~{shop}` param: the pages render links with the host's own paths.
+    path = `/s/${SHOP_HOST_MARK}${slug}${pathname === "/" ? "" : pathname}`;
   } else {
     const storefront = STOREFRONT.exec(pathname);
     if (storefront?.[1] && !(await shopExists(storefront[1]))) return notFound(request, headers);

@@ -142,6 +142,24 @@ test.describe("hardening", () => {
     await page.goto(`${SHOP_HOST}/s/${DEMO.shop.slug}/products/gooseneck-kettle`);
     await expect(page).toHaveURL(`${SHOP_HOST}/products/gooseneck-kettle`);
     await expect(page.getByRole("heading", { name: "Gooseneck Pour-Over Kettle" })).toBeVisible();
+    // In-page links use the host's own paths too, and lead where they say.
+    const hrefs = await page
+      .locator("a[href^='/']")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs.length).toBeGreaterThan(3);
+    expect(hrefs.filter((h) => h.startsWith(`/s/${DEMO.shop.slug}`))).toEqual([]);
+    await page
+      .getByRole("navigation", { name: "Catalogue" })
+      .getByRole("link", { name: "Gifts" })
+      .click();
+    await expect(page).toHaveURL(`${SHOP_HOST}/collections/gifts`);
+    await expect(page.getByRole("heading", { name: "Gifts", level: 1 })).toBeVisible();
+    // The platform's path form keeps its own links.
+    await page.goto(`/s/${DEMO.shop.slug}/products/gooseneck-kettle`);
+    const platformHrefs = await page
+      .locator("header a[href^='/']")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(platformHrefs.every((h) => h.startsWith(`/s/${DEMO.shop.slug}`))).toBe(true);
   });
 
   test("no 500 from NUL bytes or malformed encodings in URLs", async ({ page, request }) => {

@@ -1,5 +1,6 @@
 // sitemap.xml of one storefront (also served at {shop}.<host>/sitemap.xml via the proxy).
 import { connection } from "next/server";
+import { shopRef } from "@/lib/storefront/links";
 import { getSitemapData, getStorefront } from "@/lib/storefront/data";
 import { storefrontLocation } from "@/lib/storefront/origin";
 
@@ -9,7 +10,7 @@ function escapeXml(s: string) {
 
 export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
   await connection(); // per request: the URLs depend on the (verified) host the shopper used
-  const { shop: slug } = await params;
+  const { slug } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) return new Response("Not found", { status: 404 });
   const where = storefrontLocation(request.headers, slug);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { shopRef, canonicalShopUrl } from "@/lib/storefront/links";
 import { notFound } from "next/navigation";
 import { PLACEHOLDER, getProductPage, getStorefront } from "@/lib/storefront/data";
-import { canonicalShopUrl } from "@/lib/storefront/links";
 import { env } from "@/lib/env";
 
 const hostConfig = () => ({ appUrl: env().APP_URL, rootDomain: env().ROOT_DOMAIN });
@@ -22,7 +22,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { shop: slug, product: productSlug } = await params;
+  const { shop: shopParam, product: productSlug } = await params;
+  const { slug } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   if (!storefront) return {};
   const product = await getProductPage(storefront.shop.id, productSlug);
@@ -42,7 +43,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const { shop: slug, product: productSlug } = await params;
+  const { shop: shopParam, product: productSlug } = await params;
+  const { slug } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
   const { shop } = storefront;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { shopRef, shopHref, canonicalShopUrl } from "@/lib/storefront/links";
 import { notFound } from "next/navigation";
 import {
   COLLECTION_PAGE_SIZE,
@@ -6,7 +7,6 @@ import {
   getCollectionPage,
   getStorefront,
 } from "@/lib/storefront/data";
-import { canonicalShopUrl, shopPath } from "@/lib/storefront/links";
 import { env } from "@/lib/env";
 import { markdownToPlainText } from "@/lib/markdown";
 import { Pagination } from "@/components/storefront/pagination";
@@ -27,7 +27,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { shop: slug, collection, page: segments } = await params;
+  const { shop: shopParam, collection, page: segments } = await params;
+  const { slug } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   const page = pageNumber(segments);
   if (!storefront || page === null) return {};
@@ -47,7 +48,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CollectionPage({ params }: Props) {
-  const { shop: slug, collection, page: segments } = await params;
+  const { shop: shopParam, collection, page: segments } = await params;
+  const { slug, base } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   const page = pageNumber(segments);
   if (!storefront || page === null) notFound();
@@ -71,7 +73,7 @@ export default async function CollectionPage({ params }: Props) {
         </p>
       </header>
       {data.products.length > 0 ? (
-        <ProductGrid products={data.products} shopSlug={shop.slug} currency={shop.currency} />
+        <ProductGrid products={data.products} shopBase={base} currency={shop.currency} />
       ) : (
         <p className="rounded-[var(--sf-radius)] border border-dashed border-zinc-300 px-6 py-12 text-center text-zinc-600">
           Nothing in this collection yet.
@@ -80,7 +82,7 @@ export default async function CollectionPage({ params }: Props) {
       <Pagination
         page={page}
         pageCount={pageCount}
-        hrefFor={(n) => shopPath(shop.slug, `/collections/${data.slug}${n > 1 ? `/${n}` : ""}`)}
+        hrefFor={(n) => shopHref(base, `/collections/${data.slug}${n > 1 ? `/${n}` : ""}`)}
       />
     </div>
   );
