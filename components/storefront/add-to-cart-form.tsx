@@ -6,6 +6,7 @@ import { useFormStatus } from "react-dom";
 import { addToCartAction } from "@/app/s/[shop]/actions";
 import { idleState } from "@/lib/actions";
 import { formatMoney } from "@/lib/money";
+import { optionValueUnavailable } from "@/lib/storefront/availability";
 import { cn } from "@/components/ui/cn";
 import { notifyCartChanged } from "./cart-count";
 
@@ -125,10 +126,7 @@ export function AddToCartForm({
             {option.values.map((value) => {
               const checked = selected[index] === value;
               // Sold out with the other choices as they are: shown before it is picked.
-              const match = variants.find((v) =>
-                v.optionValues.every((x, i) => (i === index ? x === value : x === selected[i])),
-              );
-              const unavailable = !match || match.stock === 0;
+              const unavailable = optionValueUnavailable(variants, selected, index, value);
               return (
                 <label
                   key={value}

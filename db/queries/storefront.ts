@@ -1,5 +1,5 @@
 import "server-only";
-import { isShopSlug } from "./ids";
+import { isShopSlug, isUuid } from "./ids";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { getDb } from "../client";
 import {
@@ -143,6 +143,7 @@ export async function listContentPages(shopId: string) {
 }
 
 export async function findContentPage(shopId: string, id: string) {
+  if (!isUuid(id)) return null;
   const [row] = await getDb()
     .select(pageColumns)
     .from(contentPages)

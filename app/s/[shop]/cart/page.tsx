@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cartSummary } from "@/lib/storefront/availability";
 import { shopRef, shopHref } from "@/lib/storefront/links";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -84,8 +85,7 @@ async function CartContents({ storefront, base }: { storefront: Storefront; base
   }
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
   // The subtotal counts only what can be bought now; a sold-out line says it is left out.
-  const buyableCount = cart.lines.reduce((n, l) => n + (l.available ? l.quantity : 0), 0);
-  const leftOut = cart.lines.filter((l) => !l.available).length;
+  const { itemCount: buyableCount, leftOut } = cartSummary(cart.lines);
   return (
     <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]">
       <CartCountSync count={count} />
@@ -169,7 +169,7 @@ async function CartContents({ storefront, base }: { storefront: Storefront; base
             Subtotal ({buyableCount} {buyableCount === 1 ? "item" : "items"})
           </dt>
           <dd className="text-lg font-semibold" data-testid="subtotal">
-            {formatMoney(cart.subtotal, shop.currency)}
+            {formatMoney(cartSummary(cart.lines).subtotal, shop.currency)}
           </dd>
         </dl>
         {leftOut > 0 ? (
