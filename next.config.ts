@@ -6,9 +6,6 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
-  // The proxy's canonical-host redirect must keep its absolute Location (Next would otherwise
-  // make it relative to its own idea of the host, and 127.0.0.1 would redirect to itself).
-  skipProxyUrlNormalize: true,
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   experimental: {
     serverActions: {

@@ -104,8 +104,11 @@ export async function proxy(request: NextRequest) {
   //    www vs the bare domain, 127.0.0.1 vs localhost) goes to APP_URL's host first, so the
   //    session cookie and every absolute URL belong to one origin.
   if (seen.kind === "foreign" && !ANY_HOST.test(pathname)) {
-    const target = new URL(`${pathname}${request.nextUrl.search}`, app.origin);
-    return withHeaders(NextResponse.redirect(target, 308), headers);
+    const target = new URL("/api/canonical-host", request.url);
+    target.search = new URLSearchParams({
+      path: `${pathname}${request.nextUrl.search}`,
+    }).toString();
+    return withHeaders(NextResponse.rewrite(target), headers);
   }
   if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) {
     if (!pathIsReadable(pathname)) return notFound(request, headers);
@@ -176,7 +179,11 @@ export async function proxy(request: NextRequest) {
       extra === "" ||
       (kind === "collection" && /^[1-9]\d{0,3}$/.test(extra));
     if (!pageOk || !(await storefrontItemPublic(item[1], kind, itemSlug))) {
-      return notFound(request, headers);
+      // The page itself renders the shop's own "not found" (inside its design); the status is
+      // decided here, before a cached shell could start the response with a 200.
+      const url = request.nextUrl.clone();
+      url.pathname = path;
+      return withHeaders(NextResponse.rewrite(url, { status: 404 }), headers);
     }
   }
 
