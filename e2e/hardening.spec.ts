@@ -259,4 +259,57 @@ test.describe("hardening", () => {
     });
     expect(res.status()).toBe(403);
   });
+
+  test("a sold-out line is left out of the cart's subtotal and says so (screens)", async ({
+    page,
+    browser,
+  }) => {
+    test.slow();
+    const market = "e2e-market";
+    await page.goto(`/s/${market}/products/field-jacket`);
+    // M is marked sold out before it is picked.
+    await expect(page.getByText("M (sold out)", { exact: true })).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/sizes-desktop.png" });
+    await page.getByText("S", { exact: true }).click();
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByText(/Added to your cart/)).toBeVisible();
+    await page.getByText("L", { exact: true }).click();
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByTestId("cart-count")).toHaveText("2");
+
+    // The merchant sells out size S meanwhile.
+    const merchant = await browser.newContext({ baseURL: APP.origin });
+    const m = await merchant.newPage();
+    await signIn(m, { email: "storefront-e2e@bazaar.test", password: "storefront-e2e-password" });
+    await m.goto(`/dashboard/${market}/products`);
+    await m.getByRole("link", { name: "Field Jacket" }).first().click();
+    const variants = m.getByRole("form", { name: "Variants" });
+    await variants.getByLabel("Stock for S", { exact: true }).fill("0");
+    await variants.getByRole("button", { name: "Save variants" }).click();
+    await expect(variants.getByText("Variants saved.")).toBeVisible();
+
+    await page.goto(`/s/${market}/cart`);
+    const summary = page.getByRole("complementary", { name: "Order summary" });
+    await expect(summary).toContainText("Subtotal (1 item)");
+    await expect(page.getByTestId("subtotal")).toHaveText("$125.00");
+    await expect(summary).toContainText("1 item is sold out and not included.");
+    await expect(page.getByText("Not in the subtotal")).toBeVisible();
+    for (const [label, width, height] of [
+      ["desktop", 1280, 900],
+      ["phone", 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({
+        path: `test-results/screens/cart-sold-out-${label}.png`,
+        fullPage: true,
+      });
+    }
+    await expectNoSeriousA11yViolations(page);
+
+    // Put the stock back for the other specs.
+    await variants.getByLabel("Stock for S", { exact: true }).fill("2");
+    await variants.getByRole("button", { name: "Save variants" }).click();
+    await expect(variants.getByText("Variants saved.")).toBeVisible();
+    await merchant.close();
+  });
 });
