@@ -174,10 +174,12 @@ export async function proxy(request: NextRequest) {
       return notFound(request, headers);
     }
     const extra = item[4];
+    // A collection's page number, or a product's generated Open Graph / Twitter image.
     const pageOk =
       extra === undefined ||
       extra === "" ||
-      (kind === "collection" && /^[1-9]\d{0,3}$/.test(extra));
+      (kind === "collection" && /^[1-9]\d{0,3}$/.test(extra)) ||
+      (kind === "product" && /^(opengraph|twitter)-image(-\w+)?$/.test(extra));
     if (!pageOk || !(await storefrontItemPublic(item[1], kind, itemSlug))) {
       // The page itself renders the shop's own "not found" (inside its design); the status is
       // decided here, before a cached shell could start the response with a 200.

@@ -84,6 +84,10 @@ test.describe("hardening", () => {
     }
     const kettle = await request.get(`${base}/products/gooseneck-kettle`);
     expect(kettle.status()).toBe(200);
+    // Its generated Open Graph image is not mistaken for an unknown item.
+    const og = /property="og:image" content="([^"]+)"/.exec(await kettle.text())?.[1];
+    expect(og).toBeTruthy();
+    expect((await request.get(new URL(og!).pathname)).status()).toBe(200);
     // One canonical address per page: the shop's own host and paths.
     expect(await kettle.text()).toContain(
       `<link rel="canonical" href="${SHOP_HOST}/products/gooseneck-kettle"/>`,
