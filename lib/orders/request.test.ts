@@ -9,8 +9,10 @@ vi.mock("next/headers", () => ({
 
 const { shopperOrigin } = await import("./request");
 
-async function originFor(headers: Record<string, string>, slug = "kai") {
-  current.headers = new Headers(headers);
+async function originFor(headers: Record<string, string | undefined>, slug = "kai") {
+  current.headers = new Headers(
+    Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined),
+  );
   return shopperOrigin(slug);
 }
 
