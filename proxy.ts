@@ -11,7 +11,7 @@ import {
 import { securityHeaders } from "@/lib/security-headers";
 import { resolveStripeSettings } from "@/lib/stripe/settings";
 import { cleanQueryValue, MAX_QUERY_VALUE } from "@/lib/search-params";
-import { SHOP_HOST_MARK } from "@/lib/storefront/links";
+import { SHOP_HOST_MARK, STOREFRONT_NOT_FOUND_HEADER } from "@/lib/storefront/links";
 import { classifyHost, requestHostHeader } from "@/lib/tenancy";
 
 // Canonical host, security headers, hostile URLs, host → storefront rewrites and early 404s.
@@ -28,6 +28,8 @@ const RESERVED_DASHBOARD_PATHS = new Set(["new"]);
 /** Machine endpoints answered on any host (health checks by IP, Stripe's configured URLs). */
 const ANY_HOST = /^\/api\/(health|stripe\/webhook|stripe\/connect-webhook)(\/|$)/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** The path and query the canonical-host redirect keeps (read by app/api/canonical-host). */
+const CANONICAL_PATH_HEADER = "x-bazaar-canonical-path";
 
 type Headers = Record<string, string>;
 
@@ -104,11 +106,14 @@ export async function proxy(request: NextRequest) {
   //    www vs the bare domain, 127.0.0.1 vs localhost) goes to APP_URL's host first, so the
   //    session cookie and every absolute URL belong to one origin.
   if (seen.kind === "foreign" && !ANY_HOST.test(pathname)) {
-    const target = new URL("/api/canonical-host", request.url);
-    target.search = new URLSearchParams({
-      path: `${pathname}${request.nextUrl.search}`,
-    }).toString();
-    return withHeaders(NextResponse.rewrite(target), headers);
+    const forwarded = new Headers(request.headers);
+    forwarded.set(CANONICAL_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
+    return withHeaders(
+      NextResponse.rewrite(new URL("/api/canonical-host", request.url), {
+        request: { headers: forwarded },
+      }),
+      headers,
+    );
   }
   if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) {
     if (!pathIsReadable(pathname)) return notFound(request, headers);
@@ -181,11 +186,17 @@ export async function proxy(request: NextRequest) {
       (kind === "collection" && /^[1-9]\d{0,3}$/.test(extra)) ||
       (kind === "product" && /^(opengraph|twitter)-image(-\w+)?$/.test(extra));
     if (!pageOk || !(await storefrontItemPublic(item[1], kind, itemSlug))) {
-      // The page itself renders the shop's own "not found" (inside its design); the status is
-      // decided here, before a cached shell could start the response with a 200.
-      const url = request.nextUrl.clone();
-      url.pathname = path;
-      return withHeaders(NextResponse.rewrite(url, { status: 404 }), headers);
+      // A real 404 before a cached shell could start the response with a 200, in the shop's
+      // own design: app/not-found.tsx reads which shop from this request header.
+      const forwarded = new Headers(request.headers);
+      forwarded.set(STOREFRONT_NOT_FOUND_HEADER, path.split("/")[2] ?? "");
+      return withHeaders(
+        NextResponse.rewrite(new URL("/__not-found", request.url), {
+          status: 404,
+          request: { headers: forwarded },
+        }),
+        headers,
+      );
     }
   }
 
@@ -209,13 +220,16 @@ export async function proxy(request: NextRequest) {
     }
   }
 
+  // Only the proxy names a storefront for the 404 page.
+  const forwarded = new Headers(request.headers);
+  forwarded.delete(STOREFRONT_NOT_FOUND_HEADER);
   if (path !== pathname || cleanSearch !== null) {
     const url = request.nextUrl.clone();
     url.pathname = path;
     if (cleanSearch !== null) url.search = cleanSearch;
-    return withHeaders(NextResponse.rewrite(url), headers);
+    return withHeaders(NextResponse.rewrite(url, { request: { headers: forwarded } }), headers);
   }
-  return withHeaders(NextResponse.next(), headers);
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }
 
 export const config = {

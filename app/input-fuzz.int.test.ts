@@ -264,6 +264,7 @@ const GARBAGE: Record<string, string> = {
   "36 dashes": "-".repeat(36),
   empty: "",
   "header injection": "x\r\nSet-Cookie: a=b",
+  "protocol-relative URL": "//evil.example/%2e%2e",
 };
 const WRONG_TYPES: [string, unknown][] = [
   ["undefined", undefined],
@@ -508,6 +509,7 @@ async function routeRequests(file: string, method: string, value: string, keepCo
     "x-forwarded-proto": "javascript",
     "stripe-signature": `t=${safeHeaderValue(value)},v1=${safeHeaderValue(value)}`,
     cookie: `authjs.session-token=${safeHeaderValue(value)}; bazaar_cart=${safeHeaderValue(value)}`,
+    "x-bazaar-canonical-path": safeHeaderValue(value),
     host: "localhost:3000",
   };
   const bodies =

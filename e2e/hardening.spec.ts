@@ -274,10 +274,10 @@ test.describe("hardening", () => {
     // M is marked sold out before it is picked.
     await expect(page.getByText("M (sold out)", { exact: true })).toBeVisible();
     await page.screenshot({ path: "test-results/screens/sizes-desktop.png" });
-    await page.getByText("S", { exact: true }).click();
+    await page.locator("label").filter({ hasText: /^S$/ }).click();
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect(page.getByText(/Added to your cart/)).toBeVisible();
-    await page.getByText("L", { exact: true }).click();
+    await page.locator("label").filter({ hasText: /^L$/ }).click();
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect(page.getByTestId("cart-count")).toHaveText("2");
 

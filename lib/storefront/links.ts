@@ -14,6 +14,9 @@ export function shopPath(shopSlug: string, path = "") {
  */
 export const SHOP_HOST_MARK = "~";
 
+/** Set by the proxy only: the storefront param whose design the 404 page takes. */
+export const STOREFRONT_NOT_FOUND_HEADER = "x-bazaar-storefront-404";
+
 export type ShopRef = {
   slug: string;
   /** "" on the shop's own host, "/s/{shop}" on the platform host. */

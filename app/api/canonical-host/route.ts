@@ -1,4 +1,4 @@
-// Any method /api/canonical-host?path=…: the proxy's redirect of a request made on a
+// Any method /api/canonical-host (path in x-bazaar-canonical-path): the proxy's redirect of a request made on a
 // non-canonical host (an IP, www vs the bare domain, 127.0.0.1 vs localhost) to APP_URL's host.
 // Answered here rather than in the proxy because Next makes a proxy redirect's Location relative
 // when its origin is the server's own, which would send the browser back to the same wrong host.
@@ -7,7 +7,8 @@ import { env } from "@/lib/env";
 
 function redirectToCanonical(request: Request) {
   const app = new URL(env().APP_URL);
-  const raw = new URL(request.url).searchParams.get("path") ?? "/";
+  // Set by the proxy; anyone may send it, but it can only ever name a path on APP_URL.
+  const raw = request.headers.get("x-bazaar-canonical-path") ?? "/";
   let target: URL;
   try {
     target = appUrl(raw.startsWith("/") && !raw.startsWith("//") ? raw : "/");
