@@ -274,9 +274,14 @@ test.describe("hardening", () => {
     // M is marked sold out before it is picked.
     await expect(page.getByText("M (sold out)", { exact: true })).toBeVisible();
     await page.screenshot({ path: "test-results/screens/sizes-desktop.png" });
-    await page.locator("label").filter({ hasText: /^S$/ }).click();
-    await page.getByRole("button", { name: "Add to cart" }).click();
-    await expect(page.getByText(/Added to your cart/)).toBeVisible();
+    // A build reused across e2e runs may still hold this page from an earlier run's seed (other
+    // variant ids): a reload after the first visit gets the regenerated page.
+    await expect(async () => {
+      await page.reload();
+      await page.locator("label").filter({ hasText: /^S$/ }).click();
+      await page.getByRole("button", { name: "Add to cart" }).click();
+      await expect(page.getByText(/Added to your cart/)).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
     await page.locator("label").filter({ hasText: /^L$/ }).click();
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect(page.getByTestId("cart-count")).toHaveText("2");
