@@ -284,6 +284,35 @@ describe("checkout", () => {
     expect(await stockOf(variant.id)).toBe(7);
   });
 
+  it("a reused reservation that needs a new session gets one expiring at least 30 minutes out", async () => {
+    const { shop, accountId } = await shopWithAccount();
+    const product = await makeProduct(shop.id, { variants: [{ price: 2000, stock: 5 }] });
+    const { tokenHash } = await cartWith(shop.id, [
+      { variantId: product.variants[0]!.id, quantity: 1 },
+    ]);
+    const first = await checkout(shop.id, tokenHash, "hosted");
+    if (!first.ok) throw new Error(first.message);
+    // The reservation is still reusable (more than 5 minutes left) but holds no session yet,
+    // as when its first session could not be attached: a new one must be created.
+    const tenMinutes = new Date(Date.now() + 10 * 60 * 1000);
+    await getDb()
+      .update(schema.orders)
+      .set({ checkoutSessionId: null, sessionExpiresAt: tenMinutes })
+      .where(eq(schema.orders.id, first.orderId));
+    const again = await checkout(shop.id, tokenHash, "hosted");
+    if (!again.ok) throw new Error(again.message);
+    expect(again).toMatchObject({ orderId: first.orderId, reused: true });
+    const session = await getStripe().checkout.sessions.retrieve(
+      again.sessionId,
+      {},
+      { stripeAccount: accountId },
+    );
+    const now = Math.floor(Date.now() / 1000);
+    expect(session.expires_at - now).toBeGreaterThanOrEqual(30 * 60 - 5);
+    const order = await orderById(first.orderId);
+    expect(Math.floor(order.sessionExpiresAt!.getTime() / 1000)).toBe(session.expires_at);
+  });
+
   it("refuses a cart over Stripe's maximum charge before reserving anything (no overflow)", async () => {
     const { shop } = await shopWithAccount();
     const product = await makeProduct(shop.id, { variants: [{ price: 99_999_999, stock: 50 }] });
