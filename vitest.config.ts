@@ -21,6 +21,8 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
+          // next-auth imports "next/server" without an extension, which only a bundler resolves.
+          server: { deps: { inline: ["next-auth"] } },
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", "emulator/**"],
           testTimeout: 30_000,

@@ -101,8 +101,10 @@ test.describe("storefront", () => {
     await expect(page.getByRole("heading", { name: "Field Jacket", level: 1 })).toBeVisible();
     expect(new URL(page.url()).host).toBe(`${MARKET.slug}.localhost:${port}`);
 
-    // Size M is sold out; L has its own price and 5 in stock.
-    await page.getByText("M", { exact: true }).click();
+    // Size M is sold out, and says so before it is picked; L has its own price and 5 in stock.
+    await expect(page.getByText("M (sold out)", { exact: true })).toBeVisible();
+    await expect(page.getByText("L", { exact: true })).toBeVisible();
+    await page.getByText("M (sold out)", { exact: true }).click();
     await expect(page.getByTestId("stock")).toHaveText("Sold out");
     await expect(page.getByRole("button", { name: "Sold out" })).toBeDisabled();
     await page.getByText("L", { exact: true }).click();
@@ -227,10 +229,12 @@ test.describe("storefront", () => {
     const sitemap = await page.goto(`${host}/sitemap.xml`);
     expect(sitemap?.status()).toBe(200);
     const xml = (await sitemap?.text()) ?? "";
-    expect(xml).toContain(`${host}/s/${MARKET.slug}/products/canvas-tote`);
+    // On the shop's own host the sitemap lists the host's own paths.
+    expect(xml).toContain(`<loc>${host}/products/canvas-tote</loc>`);
+    expect(xml).not.toContain(`/s/${MARKET.slug}/`);
     expect(xml).not.toContain("secret-prototype");
     const robots = (await (await page.goto(`${host}/robots.txt`))?.text()) ?? "";
-    expect(robots).toContain(`Sitemap: ${host}/s/${MARKET.slug}/sitemap.xml`);
+    expect(robots).toContain(`Sitemap: ${host}/sitemap.xml`);
   });
 
   test("a merchant edits a price and sees the new price on the storefront at once", async ({

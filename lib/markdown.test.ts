@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { markdownToPlainText, renderMarkdown } from "./markdown";
+import { markdownToPlainText, renderMarkdown as renderRaw } from "./markdown";
+
+/** The rendered HTML without the newlines markdown-it puts between block tags. */
+const renderMarkdown = (source: string) =>
+  renderRaw(source).replace(/\n+</g, "<").replace(/>\n+/g, ">").trim();
 
 describe("renderMarkdown", () => {
   it("renders the supported formatting", () => {
@@ -45,6 +49,38 @@ describe("renderMarkdown", () => {
     const html = renderMarkdown("```\n<b>**not bold**</b>\n```\n\n`<i>`");
     expect(html).toContain("<pre><code>&lt;b&gt;**not bold**&lt;/b&gt;</code></pre>");
     expect(html).toContain("<code>&lt;i&gt;</code>");
+  });
+
+  it("survives 5,000 nested quotes (no stack overflow) and caps the nesting", () => {
+    const html = renderRaw(`${">".repeat(5000)} deep`);
+    expect(html.match(/<blockquote>/g)?.length ?? 0).toBeLessThanOrEqual(20);
+    const lists = renderRaw(
+      Array.from({ length: 5000 }, (_, i) => `${"  ".repeat(i)}- x`).join("\n"),
+    );
+    expect(lists.length).toBeGreaterThan(0);
+    expect(markdownToPlainText(`${">".repeat(5000)} deep`)).toBeTypeOf("string");
+  });
+
+  it("is CommonMark: escapes, nested lists, autolinks and tables", () => {
+    expect(renderMarkdown("\\*not italic\\* and 2 \\< 3")).toBe("<p>*not italic* and 2 &lt; 3</p>");
+    expect(renderMarkdown("- Beans\n  - Washed\n  - Natural\n- Gear")).toBe(
+      "<ul><li>Beans<ul><li>Washed</li><li>Natural</li></ul></li><li>Gear</li></ul>",
+    );
+    expect(renderMarkdown("See <https://example.com/farm>")).toBe(
+      '<p>See <a href="https://example.com/farm" rel="nofollow noopener noreferrer">https://example.com/farm</a></p>',
+    );
+    expect(renderMarkdown("| Size | Grams |\n| --- | ---: |\n| Small | 250 |")).toContain(
+      '<table><thead><tr><th>Size</th><th style="text-align:right">Grams</th></tr></thead><tbody><tr><td>Small</td><td style="text-align:right">250</td></tr></tbody></table>',
+    );
+  });
+
+  it("renders no images and no raw HTML attributes from the source", () => {
+    const html = renderMarkdown(
+      '![pixel](https://tracker.example/p.png) <a href="x" onclick="y">z</a>',
+    );
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain('<a href="x"');
+    expect(html).toContain("&lt;a href=&quot;x&quot; onclick=&quot;y&quot;&gt;");
   });
 
   it("makes plain text for meta descriptions", () => {

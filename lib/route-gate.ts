@@ -3,11 +3,13 @@ import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { findPublicShop, findShopForMember } from "@/db/queries/shops";
 import { findUserById } from "@/db/queries/users";
+import { storefrontItemExists, type StorefrontItemKind } from "@/db/queries/storefront";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { orders, shops } from "@/db/schema";
 import { authSecret } from "@/lib/auth";
 import { verifyOrderToken } from "@/lib/orders/links";
+import { sessionIsCurrent, tokenSessionVersion } from "@/lib/auth/session-version";
 
 /**
  * Status-code checks for the proxy. With Cache Components a page's own notFound() runs after
@@ -29,14 +31,38 @@ export async function shopExists(slug: string) {
   return exists;
 }
 
-/** The signed-in user's id from the session cookie, or null. */
+const ITEM_TTL_MS = 10_000;
+const items = new Map<string, { exists: boolean; until: number }>();
+
+/** An active product, a collection or a content page of this shop (briefly cached). */
+export async function storefrontItemPublic(
+  shopSlug: string,
+  kind: StorefrontItemKind,
+  itemSlug: string,
+) {
+  const key = `${shopSlug}/${kind}/${itemSlug}`;
+  const now = Date.now();
+  const hit = items.get(key);
+  if (hit && hit.until > now) return hit.exists;
+  const exists = await storefrontItemExists(shopSlug, kind, itemSlug);
+  if (items.size > 20_000) items.clear();
+  items.set(key, { exists, until: now + (exists ? ITEM_TTL_MS : MISSING_TTL_MS) });
+  return exists;
+}
+
+/**
+ * The signed-in user's id from the session cookie, or null: the token must verify and still be
+ * current (not signed out since, not locked).
+ */
 export async function sessionUserId(request: NextRequest) {
   const token = await getToken({
     req: request,
     secret: authSecret(),
     secureCookie: request.nextUrl.protocol === "https:",
   });
-  return typeof token?.uid === "string" ? token.uid : null;
+  if (typeof token?.uid !== "string") return null;
+  const user = await findUserById(token.uid);
+  return sessionIsCurrent(user, tokenSessionVersion(token)) ? token.uid : null;
 }
 
 export async function isShopMember(userId: string, slug: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shopSlugFromHost, storefrontUrl } from "./tenancy";
+import { classifyHost, requestHostHeader, shopSlugFromHost, storefrontUrl } from "./tenancy";
 
 describe("shopSlugFromHost", () => {
   it("maps {shop}.localhost with and without a port", () => {
@@ -35,5 +35,62 @@ describe("storefrontUrl", () => {
     expect(storefrontUrl("kai", "https://bazaar.example.com")).toBe(
       "https://bazaar.example.com/s/kai",
     );
+  });
+});
+
+describe("classifyHost", () => {
+  const dev = { appUrl: "http://localhost:3000" };
+  const prod = { appUrl: "https://bazaar.example.com", rootDomain: "shops.example.com" };
+
+  it("knows the platform host and shop hosts exactly", () => {
+    expect(classifyHost("localhost:3000", dev)).toMatchObject({
+      kind: "platform",
+      origin: "http://localhost:3000",
+    });
+    expect(classifyHost("kai-coffee.localhost:3000", dev)).toMatchObject({
+      kind: "shop",
+      slug: "kai-coffee",
+      origin: "http://kai-coffee.localhost:3000",
+    });
+    expect(classifyHost("Kai.Shops.Example.com", prod)).toMatchObject({
+      kind: "shop",
+      slug: "kai",
+      origin: "https://kai.shops.example.com",
+    });
+    expect(classifyHost("bazaar.example.com", prod)).toMatchObject({ kind: "platform" });
+  });
+
+  it.each([
+    "evil.example/.localhost:3000",
+    "evil.example/.localhost",
+    "evil.example",
+    "127.0.0.1:3000",
+    "localhost:3001",
+    "kai.localhost:3001",
+    "kai.localhost",
+    "a.b.localhost:3000",
+    "www.localhost:3000",
+    "kai.localhost:3000@evil.example",
+    "kai.localhost:3000 evil",
+    "",
+  ])("refuses %j in development", (host) => {
+    expect(classifyHost(host, dev).kind).toBe("foreign");
+  });
+
+  it.each([
+    "kai.shops.example.com.evil.example",
+    "evilshops.example.com",
+    "shops.example.com",
+    "www.bazaar.example.com",
+    "kai.localhost:3000",
+    "bazaar.example.com.",
+  ])("refuses %j in production", (host) => {
+    expect(classifyHost(host, prod).kind).toBe("foreign");
+  });
+
+  it("reads the forwarded host first, then Host", () => {
+    const h = (o: Record<string, string>) => new Headers(o);
+    expect(requestHostHeader(h({ host: "a", "x-forwarded-host": "b, c" }))).toBe("b");
+    expect(requestHostHeader(h({ host: "a" }))).toBe("a");
   });
 });

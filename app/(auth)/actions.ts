@@ -3,22 +3,17 @@
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { createUser, emailIsTaken } from "@/db/queries/users";
-import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
+import { safeRedirectPath } from "@/lib/auth/redirect";
 import { THROTTLED_MESSAGE } from "@/lib/auth/throttle";
 import { signInSchema, signUpSchema } from "@/lib/auth/validation";
 
-/** Only same-site relative paths are followed after sign-in. */
-function safeRedirectPath(value: unknown, fallback = "/dashboard") {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//"))
-    return fallback;
-  if (value.startsWith("/sign-in") || value.startsWith("/sign-up") || value.includes("\\"))
-    return fallback;
-  return value.slice(0, 500);
-}
-
-export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export const signInAction = formAction(async function signInAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const raw = formObject(formData);
   const values = { email: raw.email ?? "" };
   const parsed = signInSchema.safeParse(raw);
@@ -40,11 +35,20 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     }
     throw error;
   }
-  // redirect() outside try/catch: it works by throwing.
-  redirect(safeRedirectPath(raw.callbackUrl));
-}
+  // A full page load, not a client-side navigation: the target may be a route handler that
+  // redirects again (Stripe's onboarding return), which the client router cannot follow — the
+  // address bar would stay put and announce the sign-in page.
+  return {
+    status: "success",
+    message: "Signed in.",
+    redirectTo: safeRedirectPath(raw.callbackUrl),
+  };
+});
 
-export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export const signUpAction = formAction(async function signUpAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const raw = formObject(formData);
   const values = { name: raw.name ?? "", email: raw.email ?? "" };
   const parsed = signUpSchema.safeParse(raw);
@@ -70,7 +74,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     throw error;
   }
   redirect("/dashboard");
-}
+});
 
 export async function signOutAction() {
   await signOut({ redirectTo: "/" });

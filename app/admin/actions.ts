@@ -17,7 +17,7 @@ import { findShopById } from "@/db/queries/shops";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { syncShopAccount } from "@/lib/stripe/connect";
 import { processStoredEvent } from "@/lib/stripe/webhooks";
-import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { loadAdminForAction } from "@/lib/auth/session";
 import { expireOpenCheckouts } from "@/lib/orders/finalise";
 import {
@@ -35,7 +35,7 @@ function actorOf(user: { id: string; email: string }) {
   return { id: user.id, email: user.email };
 }
 
-export async function updatePlatformSettingsAction(
+export const updatePlatformSettingsAction = formAction(async function updatePlatformSettingsAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -59,9 +59,9 @@ export async function updatePlatformSettingsAction(
     message: "Settings saved. They apply to new checkouts from now on.",
     values: raw,
   };
-}
+});
 
-export async function setShopFeeOverrideAction(
+export const setShopFeeOverrideAction = formAction(async function setShopFeeOverrideAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -87,9 +87,9 @@ export async function setShopFeeOverrideAction(
       : "Fee override saved for new checkouts.",
     values: raw,
   };
-}
+});
 
-export async function suspendShopAction(
+export const suspendShopAction = formAction(async function suspendShopAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -112,9 +112,9 @@ export async function suspendShopAction(
         ? `Shop suspended. Its checkout is closed; ${closed.failed.length} open checkout(s) could not be expired on Stripe yet and will lapse on their own.`
         : "Shop suspended. Its checkout is closed.",
   };
-}
+});
 
-export async function reinstateShopAction(
+export const reinstateShopAction = formAction(async function reinstateShopAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -127,7 +127,7 @@ export async function reinstateShopAction(
   expireShopStorefronts([parsed.data.shopId], "action");
   revalidatePath("/admin", "layout");
   return { status: "success", message: "Shop reinstated." };
-}
+});
 
 async function userAction(
   formData: FormData,
@@ -146,7 +146,10 @@ async function userAction(
   return { status: "success", message: done };
 }
 
-export async function promoteUserAction(_prev: ActionState, formData: FormData) {
+export const promoteUserAction = formAction(async function promoteUserAction(
+  _prev: ActionState,
+  formData: FormData,
+) {
   return userAction(
     formData,
     (a, id) => changeUserRole(a, id, "admin"),
@@ -155,9 +158,12 @@ export async function promoteUserAction(_prev: ActionState, formData: FormData) 
       refuseSelf: "You are already an admin.",
     },
   );
-}
+});
 
-export async function demoteUserAction(_prev: ActionState, formData: FormData) {
+export const demoteUserAction = formAction(async function demoteUserAction(
+  _prev: ActionState,
+  formData: FormData,
+) {
   return userAction(
     formData,
     async (a, id) => {
@@ -167,9 +173,12 @@ export async function demoteUserAction(_prev: ActionState, formData: FormData) {
     "Admin role removed.",
     { refuseSelf: "You cannot remove your own admin role. Ask another admin." },
   );
-}
+});
 
-export async function lockUserAction(_prev: ActionState, formData: FormData) {
+export const lockUserAction = formAction(async function lockUserAction(
+  _prev: ActionState,
+  formData: FormData,
+) {
   return userAction(
     formData,
     (a, id) => setUserLocked(a, id, true),
@@ -178,16 +187,19 @@ export async function lockUserAction(_prev: ActionState, formData: FormData) {
       refuseSelf: "You cannot lock yourself out.",
     },
   );
-}
+});
 
-export async function unlockUserAction(_prev: ActionState, formData: FormData) {
+export const unlockUserAction = formAction(async function unlockUserAction(
+  _prev: ActionState,
+  formData: FormData,
+) {
   return userAction(formData, (a, id) => setUserLocked(a, id, false), "User unlocked.", {
     refuseSelf: "You cannot unlock yourself.",
   });
-}
+});
 
 /** Re-reads the shop's connected account from Stripe and stores it (snapshot + shop status). */
-export async function resyncShopAccountAction(
+export const resyncShopAccountAction = formAction(async function resyncShopAccountAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -219,10 +231,10 @@ export async function resyncShopAccountAction(
   });
   revalidatePath("/admin", "layout");
   return { status: "success", message: `Re-synced from Stripe: status is now ${result.value}.` };
-}
+});
 
 /** Runs a stored Stripe event through its handler again (handlers are idempotent). Audited. */
-export async function replayEventAction(
+export const replayEventAction = formAction(async function replayEventAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -246,4 +258,4 @@ export async function replayEventAction(
     return errorState(`Replayed: the handler failed again — ${result.error ?? "see the error"}.`);
   }
   return { status: "success", message: `Replayed: ${after?.outcome ?? result.outcome}.` };
-}
+});

@@ -2,13 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { createShopForUser, slugIsTaken } from "@/db/queries/shops";
-import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { createShopSchema } from "@/lib/shops/rules";
 
 const SLUG_TAKEN = "That address is already taken. Please choose another.";
 
-export async function createShopAction(
+export const createShopAction = formAction(async function createShopAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -32,4 +32,4 @@ export async function createShopAction(
   if (!result.ok) return errorState(undefined, { slug: SLUG_TAKEN }, values);
 
   redirect(`/dashboard/${result.shop.slug}`);
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { signInAction } from "@/app/(auth)/actions";
 import { idleState } from "@/lib/actions";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +12,9 @@ export function SignInForm() {
   const [state, action] = useActionState(signInAction, idleState);
 
   const errors = state.fieldErrors ?? {};
+  useEffect(() => {
+    if (state.status === "success" && state.redirectTo) window.location.assign(state.redirectTo);
+  }, [state]);
   return (
     <form
       action={action}
@@ -29,7 +32,14 @@ export function SignInForm() {
           (which would drop what the user already typed); the action only follows relative paths. */}
       <input type="hidden" name="callbackUrl" defaultValue="" />
       <div aria-live="polite" className="empty:sr-only">
-        {state.message ? (
+        {state.status === "success" && state.redirectTo ? (
+          <p className="text-sm text-zinc-700">
+            Signed in.{" "}
+            <a href={state.redirectTo} className="font-medium text-brand-700 underline">
+              Continue
+            </a>
+          </p>
+        ) : state.message ? (
           <Alert tone="error" live>
             {state.message}
           </Alert>

@@ -6,6 +6,7 @@ import { useFormStatus } from "react-dom";
 import { addToCartAction } from "@/app/s/[shop]/actions";
 import { idleState } from "@/lib/actions";
 import { formatMoney } from "@/lib/money";
+import { optionValueUnavailable } from "@/lib/storefront/availability";
 import { cn } from "@/components/ui/cn";
 import { notifyCartChanged } from "./cart-count";
 
@@ -124,6 +125,8 @@ export function AddToCartForm({
           <div className="mt-2 flex flex-wrap gap-2">
             {option.values.map((value) => {
               const checked = selected[index] === value;
+              // Sold out with the other choices as they are: shown before it is picked.
+              const unavailable = optionValueUnavailable(variants, selected, index, value);
               return (
                 <label
                   key={value}
@@ -132,6 +135,8 @@ export function AddToCartForm({
                     checked
                       ? "border-[var(--sf-brand)] bg-[var(--sf-brand)] text-[var(--sf-on-brand)]"
                       : "border-zinc-300 bg-white text-zinc-900 hover:border-zinc-500",
+                    unavailable && "border-dashed line-through decoration-1",
+                    unavailable && !checked && "text-zinc-600",
                   )}
                 >
                   <input
@@ -147,6 +152,7 @@ export function AddToCartForm({
                     className="sr-only"
                   />
                   {value}
+                  {unavailable ? <span className="sr-only"> (sold out)</span> : null}
                 </label>
               );
             })}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { shopPath } from "@/lib/storefront/links";
+import { shopHref } from "@/lib/storefront/links";
 
 /** Fired by cart forms after a change so the header count refreshes. */
 export const CART_CHANGED_EVENT = "bazaar:cart-changed";
@@ -40,13 +40,13 @@ function CartIcon() {
  * loaded separately from /s/{shop}/cart/count (reads the cart cookie, never cached) after the
  * page arrives, and again whenever a cart form reports a change or the route changes.
  */
-export function CartLink({ shopSlug }: { shopSlug: string }) {
+export function CartLink({ shopBase }: { shopBase: string }) {
   const [count, setCount] = useState<number | null>(null);
   const pathname = usePathname();
   useEffect(() => {
     let cancelled = false;
     const load = () =>
-      fetch(shopPath(shopSlug, "/cart/count"), { cache: "no-store", credentials: "same-origin" })
+      fetch(shopHref(shopBase, "/cart/count"), { cache: "no-store", credentials: "same-origin" })
         .then((r) => (r.ok ? (r.json() as Promise<{ count: number }>) : null))
         .then((data) => {
           if (!cancelled && data) setCount(data.count);
@@ -63,10 +63,10 @@ export function CartLink({ shopSlug }: { shopSlug: string }) {
       cancelled = true;
       window.removeEventListener(CART_CHANGED_EVENT, onChange);
     };
-  }, [shopSlug, pathname]);
+  }, [shopBase, pathname]);
   return (
     <Link
-      href={shopPath(shopSlug, "/cart")}
+      href={shopHref(shopBase, "/cart")}
       // Never a prefetched copy: the cart must reflect what was just added.
       prefetch={false}
       className="relative inline-flex h-10 items-center gap-2 rounded-[var(--sf-radius-button)] px-3 text-sm font-medium text-zinc-900 hover:bg-zinc-100"

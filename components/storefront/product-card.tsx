@@ -1,15 +1,15 @@
 import Link from "next/link";
 import type { PublicProductCard } from "@/db/queries/catalog-public";
-import { shopPath } from "@/lib/storefront/links";
+import { shopHref } from "@/lib/storefront/links";
 import { Price } from "./price";
 
 export function ProductCard({
   product,
-  shopSlug,
+  shopBase,
   currency,
 }: {
   product: PublicProductCard;
-  shopSlug: string;
+  shopBase: string;
   currency: string;
 }) {
   const onSale = product.compareAtPrice !== null && product.compareAtPrice > product.priceMin;
@@ -46,7 +46,7 @@ export function ProductCard({
       </div>
       <h3 className="mt-3 text-sm font-medium text-zinc-900">
         <Link
-          href={shopPath(shopSlug, `/products/${product.slug}`)}
+          href={shopHref(shopBase, `/products/${product.slug}`)}
           className="focus-visible:outline-none"
         >
           <span
@@ -69,12 +69,12 @@ export function ProductCard({
 
 export function ProductGrid({
   products,
-  shopSlug,
+  shopBase,
   currency,
   label,
 }: {
   products: PublicProductCard[];
-  shopSlug: string;
+  shopBase: string;
   currency: string;
   label?: string;
 }) {
@@ -84,7 +84,7 @@ export function ProductGrid({
       className="grid grid-cols-2 gap-x-4 gap-y-8 sm:gap-x-6 md:grid-cols-3 lg:grid-cols-4"
     >
       {products.map((p) => (
-        <ProductCard key={p.id} product={p} shopSlug={shopSlug} currency={currency} />
+        <ProductCard key={p.id} product={p} shopBase={shopBase} currency={currency} />
       ))}
     </ul>
   );

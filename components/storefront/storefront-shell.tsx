@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CSSProperties, ReactNode } from "react";
 import type { Storefront } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
+import { shopHref } from "@/lib/storefront/links";
 import { themeVariables } from "@/lib/storefront/theme";
 import { CartLink } from "./cart-count";
 
@@ -48,9 +48,12 @@ export function ClosedNotice() {
 /** The themed frame around every storefront page: announcement, header, footer. */
 export function StorefrontShell({
   storefront,
+  base,
   children,
 }: {
   storefront: Storefront;
+  /** Links' base for the host this page is served on (lib/storefront/links shopRef). */
+  base: string;
   children: ReactNode;
 }) {
   const { shop, design, collections, pages } = storefront;
@@ -69,13 +72,13 @@ export function StorefrontShell({
       {!storefront.acceptingOrders ? <ClosedNotice /> : null}
       <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3 sm:px-6">
-          <Link href={shopPath(shop.slug)} className="mr-auto flex min-w-0 items-center rounded-sm">
+          <Link href={shopHref(base)} className="mr-auto flex min-w-0 items-center rounded-sm">
             <StoreName storefront={storefront} />
             <span className="sr-only"> — home</span>
           </Link>
           <form
             role="search"
-            action={shopPath(shop.slug, "/search")}
+            action={shopHref(base, "/search")}
             className="hidden items-center sm:flex"
           >
             <label htmlFor="header-search" className="sr-only">
@@ -95,19 +98,19 @@ export function StorefrontShell({
             </div>
           </form>
           <Link
-            href={shopPath(shop.slug, "/search")}
+            href={shopHref(base, "/search")}
             className="inline-flex h-10 w-10 items-center justify-center rounded-[var(--sf-radius-button)] text-zinc-900 hover:bg-zinc-100 sm:hidden"
           >
             <SearchIcon />
             <span className="sr-only">Search</span>
           </Link>
-          <CartLink shopSlug={shop.slug} />
+          <CartLink shopBase={base} />
         </div>
         <nav aria-label="Catalogue" className="mx-auto max-w-6xl overflow-x-auto px-4 sm:px-6">
           <ul className="flex gap-5 pb-2.5 text-sm whitespace-nowrap text-zinc-700">
             <li>
               <Link
-                href={shopPath(shop.slug, "/search")}
+                href={shopHref(base, "/search")}
                 className="hover:text-zinc-950 hover:underline"
               >
                 Shop all
@@ -116,7 +119,7 @@ export function StorefrontShell({
             {collections.slice(0, 6).map((c) => (
               <li key={c.id}>
                 <Link
-                  href={shopPath(shop.slug, `/collections/${c.slug}`)}
+                  href={shopHref(base, `/collections/${c.slug}`)}
                   className="hover:text-zinc-950 hover:underline"
                 >
                   {c.name}
@@ -143,10 +146,7 @@ export function StorefrontShell({
               <ul className="mt-2 space-y-1.5 text-zinc-700">
                 {pages.map((p) => (
                   <li key={p.id}>
-                    <Link
-                      href={shopPath(shop.slug, `/pages/${p.slug}`)}
-                      className="hover:underline"
-                    >
+                    <Link href={shopHref(base, `/pages/${p.slug}`)} className="hover:underline">
                       {p.title}
                     </Link>
                   </li>

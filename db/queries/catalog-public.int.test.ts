@@ -141,3 +141,32 @@ describe("seeded demo catalogue through the public queries", () => {
     await setProductStatus(shopId, p!.id, "active");
   });
 });
+
+describe("prices shoppers can buy at", () => {
+  it("a sold-out variant does not set the card's 'From' price; a fully sold-out product keeps its price", async () => {
+    const { makeProduct } = await import("@/lib/testing/factories");
+    const { productVariants } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const user = await makeUser();
+    const shop = await makeShop(user.id);
+    const product = await makeProduct(shop.id, {
+      slug: "tee",
+      options: [{ name: "Size", values: ["S", "M"] }],
+      variants: [
+        { optionValues: ["S"], price: 2400, stock: 0 },
+        { optionValues: ["M"], price: 3000, stock: 4 },
+      ],
+    });
+    const card = async () => (await listActiveProducts(shop.id, { limit: 10 })).items[0]!;
+    expect(await card()).toMatchObject({ priceMin: 3000, priceMax: 3000, inStock: true });
+    expect(await getActiveProductBySlug(shop.id, "tee")).toMatchObject({
+      priceMin: 3000,
+      priceMax: 3000,
+    });
+    await getDb()
+      .update(productVariants)
+      .set({ stock: 0 })
+      .where(eq(productVariants.id, product.variants[1]!.id));
+    expect(await card()).toMatchObject({ priceMin: 2400, priceMax: 3000, inStock: false });
+  });
+});

@@ -82,11 +82,14 @@ export type ListActiveProductsOptions = {
   inStock?: boolean;
 };
 
-const priceMinSql = sql<number>`(select min(v.price) from product_variants v where v.product_id = ${P_ID})`;
-const priceMaxSql = sql<number>`(select max(v.price) from product_variants v where v.product_id = ${P_ID})`;
+// Prices a shopper can buy at: the variants in stock, or all of them when none is (a sold-out
+// product still shows its price). A sold-out $24 size must not make a card say "From $24.00".
+const BUYABLE = sql`(not ${P_TRACK} or v.stock > 0 or not exists (select 1 from product_variants w where w.product_id = ${P_ID} and w.stock > 0))`;
+const priceMinSql = sql<number>`(select min(v.price) from product_variants v where v.product_id = ${P_ID} and ${BUYABLE})`;
+const priceMaxSql = sql<number>`(select max(v.price) from product_variants v where v.product_id = ${P_ID} and ${BUYABLE})`;
 const compareAtSql = sql<
   number | null
->`(select v.compare_at_price from product_variants v where v.product_id = ${P_ID} order by v.price asc, v.position asc limit 1)`;
+>`(select v.compare_at_price from product_variants v where v.product_id = ${P_ID} and ${BUYABLE} order by v.price asc, v.position asc limit 1)`;
 const inStockSql = sql<boolean>`(not ${P_TRACK} or exists (select 1 from product_variants v where v.product_id = ${P_ID} and v.stock > 0))`;
 
 function escapeLike(s: string) {
@@ -270,7 +273,8 @@ export async function getActiveProductBySlug(
     stock: p.trackStock ? v.stock : null,
     available: !p.trackStock || v.stock > 0,
   }));
-  const prices = publicVariants.map((v) => v.price);
+  const buyable = publicVariants.filter((v) => v.available);
+  const prices = (buyable.length > 0 ? buyable : publicVariants).map((v) => v.price);
   return {
     ...p,
     variants: publicVariants,

@@ -18,8 +18,9 @@ import {
  * another shop behaves exactly like an id that does not exist.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+import { isUuid } from "./ids";
+
+export { isUuid };
 
 // Correlated subqueries need table-qualified columns: drizzle leaves columns unqualified when
 // a query selects from a single table, which would bind them to the subquery's own table.

@@ -1,4 +1,6 @@
 import "server-only";
+import { MAX_AMOUNT_MINOR } from "@/lib/money";
+import { isShopSlug, isUuid } from "./ids";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { FeeConfig } from "@/lib/fees";
 import { computeApplicationFee } from "@/lib/fees";
@@ -47,7 +49,9 @@ export type ReserveOutcome =
   | { kind: "stale"; orders: Order[] }
   | { kind: "empty" }
   | { kind: "unavailable"; productName: string }
-  | { kind: "sold_out"; productName: string; available: number };
+  | { kind: "sold_out"; productName: string; available: number }
+  /** The cart's total is more than Stripe can charge at once (nothing was reserved). */
+  | { kind: "too_large"; subtotal: number; max: number };
 
 class SoldOut extends Error {
   constructor(
@@ -143,6 +147,10 @@ export async function reserveCheckout(input: ReserveInput): Promise<ReserveOutco
       if (inactive) return { kind: "unavailable", productName: inactive.productName } as const;
 
       const subtotal = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+      // Checked before anything is written: an order column holds a 32-bit integer, and Stripe
+      // refuses (or, in an emulator, might accept) more than it can charge at once.
+      if (subtotal > MAX_AMOUNT_MINOR)
+        return { kind: "too_large", subtotal, max: MAX_AMOUNT_MINOR } as const;
       const applicationFee = computeApplicationFee({ subtotal, config: input.feeConfig });
       const [order] = await tx
         .insert(orders)
@@ -220,6 +228,25 @@ export async function reserveCheckout(input: ReserveInput): Promise<ReserveOutco
     }
     throw error;
   }
+}
+
+/**
+ * Moves a pending order's reservation expiry later, while it has no session yet (a session's
+ * expiry is fixed at creation). False when the order moved on meanwhile.
+ */
+export async function extendCheckoutExpiry(orderId: string, until: Date) {
+  const rows = await getDb()
+    .update(orders)
+    .set({ sessionExpiresAt: until, updatedAt: new Date() })
+    .where(
+      and(
+        eq(orders.id, orderId),
+        eq(orders.status, "pending"),
+        sql`${orders.checkoutSessionId} is null`,
+      ),
+    )
+    .returning({ id: orders.id });
+  return rows.length > 0;
 }
 
 /** Records the session on the order (only the first session id sticks). */
@@ -437,6 +464,7 @@ export async function pendingOrdersOfShop(shopId: string) {
 
 /** A storefront shop with what checkout needs to know about its Stripe account. */
 export async function findCheckoutShop(where: { slug: string } | { id: string }) {
+  if ("slug" in where ? !isShopSlug(where.slug) : !isUuid(where.id)) return null;
   const [row] = await getDb()
     .select({
       id: shops.id,

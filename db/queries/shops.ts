@@ -1,4 +1,5 @@
 import "server-only";
+import { isShopSlug, isUuid } from "./ids";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { shopMembers, shops, type ConnectStatus } from "../schema";
@@ -72,6 +73,7 @@ export async function listShopsForUser(userId: string) {
 
 /** The shop with the caller's membership, or null when the user is not a member. */
 export async function findShopForMember(slug: string, userId: string) {
+  if (!isShopSlug(slug) || !isUuid(userId)) return null;
   const [row] = await getDb()
     .select({ ...summaryColumns, memberRole: shopMembers.role })
     .from(shops)
@@ -83,6 +85,7 @@ export async function findShopForMember(slug: string, userId: string) {
 
 /** Public facts about a shop for its storefront. */
 export async function findPublicShop(slug: string) {
+  if (!isShopSlug(slug)) return null;
   const [row] = await getDb()
     .select({
       id: shops.id,

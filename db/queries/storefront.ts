@@ -1,7 +1,15 @@
 import "server-only";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { isShopSlug, isUuid } from "./ids";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { getDb } from "../client";
-import { collections, contentPages, shops, storefrontDesigns, type FooterLink } from "../schema";
+import {
+  collections,
+  contentPages,
+  products,
+  shops,
+  storefrontDesigns,
+  type FooterLink,
+} from "../schema";
 import { DEFAULT_THEME } from "@/lib/storefront/theme";
 
 export type StorefrontDesign = {
@@ -30,6 +38,7 @@ export type StorefrontShop = {
 };
 
 export async function findStorefrontShop(slug: string): Promise<StorefrontShop | null> {
+  if (!isShopSlug(slug)) return null;
   const [row] = await getDb()
     .select({
       id: shops.id,
@@ -134,6 +143,7 @@ export async function listContentPages(shopId: string) {
 }
 
 export async function findContentPage(shopId: string, id: string) {
+  if (!isUuid(id)) return null;
   const [row] = await getDb()
     .select(pageColumns)
     .from(contentPages)
@@ -193,4 +203,34 @@ export async function deleteContentPage(shopId: string, id: string) {
     .where(and(eq(contentPages.shopId, shopId), eq(contentPages.id, id)))
     .returning({ slug: contentPages.slug });
   return row ?? null;
+}
+
+export type StorefrontItemKind = "product" | "collection" | "page";
+
+/**
+ * Whether a storefront URL names something public (an active product, a collection, a content
+ * page) of this shop. For the proxy's early 404: a cached page's own notFound() arrives after
+ * the 200 status has been sent.
+ */
+export async function storefrontItemExists(
+  shopSlug: string,
+  kind: StorefrontItemKind,
+  itemSlug: string,
+) {
+  if (!isShopSlug(shopSlug) || !/^[a-z0-9-]{1,120}$/.test(itemSlug)) return false;
+  const db = getDb();
+  const shop = db.select({ id: shops.id }).from(shops).where(eq(shops.slug, shopSlug));
+  const table = kind === "product" ? products : kind === "collection" ? collections : contentPages;
+  const [row] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(
+      and(
+        inArray(table.shopId, shop),
+        eq(table.slug, itemSlug),
+        kind === "product" ? eq(products.status, "active") : undefined,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, gt, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
+import { isUuid } from "./ids";
 import { signInAttempts, users, type UserRole } from "../schema";
 
 export type SessionUser = {
@@ -9,6 +10,8 @@ export type SessionUser = {
   name: string;
   role: UserRole;
   lockedAt: Date | null;
+  /** Sessions carry the version they were issued under; an older one is signed out. */
+  sessionVersion: number;
 };
 
 const sessionUserColumns = {
@@ -17,6 +20,7 @@ const sessionUserColumns = {
   name: users.name,
   role: users.role,
   lockedAt: users.lockedAt,
+  sessionVersion: users.sessionVersion,
 };
 
 export function normaliseEmail(email: string) {
@@ -33,6 +37,8 @@ export async function findUserForSignIn(email: string) {
 }
 
 export async function findUserById(id: string): Promise<SessionUser | null> {
+  // A token's id is only ever ours, but a forged or stale one must not reach the uuid cast.
+  if (!isUuid(id)) return null;
   const [row] = await getDb()
     .select(sessionUserColumns)
     .from(users)
@@ -77,11 +83,20 @@ export async function setUserRole(email: string, role: UserRole) {
   return rows[0] ?? null;
 }
 
+/** A new password also ends every session signed in with the old one. */
 export async function setUserPassword(email: string, passwordHash: string) {
   await getDb()
     .update(users)
-    .set({ passwordHash })
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(sql`lower(${users.email})`, normaliseEmail(email)));
+}
+
+/** Signs the user out everywhere: every session issued before now stops working. */
+export async function endUserSessions(userId: string) {
+  await getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }
 
 // ── sign-in throttling ────────────────────────────────────────────────────────

@@ -75,6 +75,8 @@ export const stripeEventOutcome = pgEnum("stripe_event_outcome", [
   "processed",
   "ignored",
   "failed",
+  // The event's work was already done another way (e.g. the return page finalised the order).
+  "already_handled",
 ]);
 export const stripeEventSource = pgEnum("stripe_event_source", ["platform", "connect"]);
 

@@ -4,10 +4,11 @@ import { connection } from "next/server";
 import { findShopForMember } from "@/db/queries/shops";
 import { findUserById, type SessionUser } from "@/db/queries/users";
 import { auth } from "./index";
+import { sessionIsCurrent } from "./session-version";
 
 /**
- * The signed-in user, re-read from the database on every call so that a locked account or a
- * removed admin role takes effect at once, whatever the JWT still says.
+ * The signed-in user, re-read from the database on every call so that a locked account, a
+ * removed admin role or a sign-out elsewhere takes effect at once, whatever the JWT still says.
  */
 export async function getCurrentUser(): Promise<SessionUser | null> {
   // Request-time only: Auth.js draws random values, which must not run while prerendering.
@@ -16,7 +17,7 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
   const id = session?.user?.id;
   if (!id) return null;
   const user = await findUserById(id);
-  if (!user || user.lockedAt) return null;
+  if (!user || !sessionIsCurrent(user, session.user.sessionVersion ?? 0)) return null;
   return user;
 }
 

@@ -2,7 +2,7 @@
 // idempotency, finalisation exactly once, release, suspension and a concurrency stress test.
 // Runs on PGlite by default and on PostgreSQL with DATABASE_URL set.
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startEmulator } from "@/emulator/server";
@@ -284,6 +284,53 @@ describe("checkout", () => {
     expect(await stockOf(variant.id)).toBe(7);
   });
 
+  it("a reused reservation that needs a new session gets one expiring at least 30 minutes out", async () => {
+    const { shop, accountId } = await shopWithAccount();
+    const product = await makeProduct(shop.id, { variants: [{ price: 2000, stock: 5 }] });
+    const { tokenHash } = await cartWith(shop.id, [
+      { variantId: product.variants[0]!.id, quantity: 1 },
+    ]);
+    const first = await checkout(shop.id, tokenHash, "hosted");
+    if (!first.ok) throw new Error(first.message);
+    // The reservation is still reusable (more than 5 minutes left) but holds no session yet,
+    // as when its first session could not be attached: a new one must be created.
+    const tenMinutes = new Date(Date.now() + 10 * 60 * 1000);
+    await getDb()
+      .update(schema.orders)
+      .set({ checkoutSessionId: null, sessionExpiresAt: tenMinutes })
+      .where(eq(schema.orders.id, first.orderId));
+    const again = await checkout(shop.id, tokenHash, "hosted");
+    if (!again.ok) throw new Error(again.message);
+    expect(again).toMatchObject({ orderId: first.orderId, reused: true });
+    const session = await getStripe().checkout.sessions.retrieve(
+      again.sessionId,
+      {},
+      { stripeAccount: accountId },
+    );
+    const now = Math.floor(Date.now() / 1000);
+    expect(session.expires_at - now).toBeGreaterThanOrEqual(30 * 60 - 5);
+    const order = await orderById(first.orderId);
+    expect(Math.floor(order.sessionExpiresAt!.getTime() / 1000)).toBe(session.expires_at);
+  });
+
+  it("refuses a cart over Stripe's maximum charge before reserving anything (no overflow)", async () => {
+    const { shop } = await shopWithAccount();
+    const product = await makeProduct(shop.id, { variants: [{ price: 99_999_999, stock: 50 }] });
+    const variant = product.variants[0]!;
+    for (const quantity of [2, 22]) {
+      const { tokenHash } = await cartWith(shop.id, [{ variantId: variant.id, quantity }]);
+      const result = await checkout(shop.id, tokenHash, "hosted");
+      expect(result).toMatchObject({ ok: false, reason: "too_large" });
+      expect(result.ok ? "" : result.message).toContain("$999,999.99");
+    }
+    expect(await stockOf(variant.id)).toBe(50);
+    const pending = await getDb()
+      .select()
+      .from(schema.orders)
+      .where(eq(schema.orders.shopId, shop.id));
+    expect(pending).toHaveLength(0);
+  });
+
   it("a tampered price or quantity in the form changes nothing: the cart comes from the cookie", async () => {
     const { shop, accountId } = await shopWithAccount();
     const product = await makeProduct(shop.id, { variants: [{ price: 4000, stock: 10 }] });
@@ -338,6 +385,15 @@ describe("checkout", () => {
     // The same session under another event id (a replay from the dashboard, say).
     const twin = { ...event, id: `${event.id}_twin` };
     expect((await deliver(twin)).status).toBe(200);
+    // The inbox tells the first delivery (it paid the order) from the twin (nothing left to do).
+    const outcomes = await getDb()
+      .select({ id: schema.stripeEvents.id, outcome: schema.stripeEvents.outcome })
+      .from(schema.stripeEvents)
+      .where(inArray(schema.stripeEvents.id, [event.id, twin.id]));
+    expect(Object.fromEntries(outcomes.map((o) => [o.id, o.outcome]))).toEqual({
+      [event.id]: "processed",
+      [twin.id]: "already_handled",
+    });
 
     const paid = await paidOrdersOfCart(result.orderId);
     expect(paid).toHaveLength(1);

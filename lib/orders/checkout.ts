@@ -1,7 +1,9 @@
 import "server-only";
+import { formatMoney } from "@/lib/money";
 import type Stripe from "stripe";
 import {
   attachCheckoutSession,
+  extendCheckoutExpiry,
   findCartRef,
   findCheckoutShop,
   listOrderItems,
@@ -17,7 +19,13 @@ import { effectiveFeeConfig } from "@/lib/fees";
 import { getStripe } from "@/lib/stripe/client";
 import { canTakePayments } from "@/lib/stripe/status";
 import { closePendingCheckout, releaseOrder, releaseOverdueCheckouts } from "./finalise";
-import { CHECKOUT_TTL_MS, checkoutIdempotencyKey, checkoutSessionParams } from "./session-params";
+import {
+  CHECKOUT_TTL_MS,
+  STRIPE_MIN_SESSION_MS,
+  checkoutIdempotencyKey,
+  checkoutSessionParams,
+  storefrontBaseUrl,
+} from "./session-params";
 
 /** A pending order is reused only while its session has at least this long left. */
 const REUSE_MARGIN_MS = 5 * 60 * 1000;
@@ -25,7 +33,7 @@ const REUSE_MARGIN_MS = 5 * 60 * 1000;
 export const CLOSED_MESSAGE = "This shop is not accepting orders right now.";
 
 export type CheckoutFailure =
-  "not_found" | "closed" | "empty" | "unavailable" | "sold_out" | "stripe" | "busy";
+  "not_found" | "closed" | "empty" | "unavailable" | "sold_out" | "too_large" | "stripe" | "busy";
 
 export type CheckoutResult =
   | {
@@ -63,10 +71,12 @@ async function createSession(
   order: Order,
   items: OrderItem[],
   origin: string,
+  shopHost: boolean,
 ): Promise<Stripe.Checkout.Session> {
+  const base = storefrontBaseUrl(origin, shop.slug, shopHost);
   return getStripe().checkout.sessions.create(
-    checkoutSessionParams({ order, items, shop, origin }),
-    { stripeAccount: order.stripeAccountId, idempotencyKey: checkoutIdempotencyKey(order) },
+    checkoutSessionParams({ order, items, shop, origin, shopHost }),
+    { stripeAccount: order.stripeAccountId, idempotencyKey: checkoutIdempotencyKey(order, base) },
   );
 }
 
@@ -75,6 +85,8 @@ export type BeginCheckoutInput = {
   /** SHA-256 of the shopper's cart cookie; null when the browser has no cart. */
   tokenHash: string | null;
   origin: string;
+  /** The origin is the shop's own host: return URLs use its own paths, not /s/{shop}. */
+  shopHost?: boolean;
   /** Per-request checkout mode (emulator only, for tests); the platform setting otherwise. */
   modeOverride?: CheckoutMode | null;
   from?: "action" | "request";
@@ -124,6 +136,11 @@ export async function beginCheckout(input: BeginCheckoutInput): Promise<Checkout
         );
       case "sold_out":
         return fail("sold_out", soldOutMessage(outcome.productName, outcome.available));
+      case "too_large":
+        return fail(
+          "too_large",
+          `One payment can be at most ${formatMoney(outcome.max, shop.currency)}; this cart comes to ${formatMoney(outcome.subtotal, shop.currency)}. Lower a quantity or remove an item to continue.`,
+        );
       case "stale": {
         // An older checkout of this cart: close it on Stripe first, then give its stock back.
         for (const old of outcome.orders) {
@@ -171,7 +188,22 @@ export async function beginCheckout(input: BeginCheckoutInput): Promise<Checkout
             continue;
           }
           const usable = existing && (existing.url || existing.client_secret) ? existing : null;
-          session = usable ?? (await createSession(shop, order, items, input.origin));
+          let sessionOrder = order;
+          if (!usable && order.sessionExpiresAt) {
+            // A new session for a reused reservation: Stripe refuses expires_at less than 30
+            // minutes after creation, so the reservation is extended first.
+            const floor = Date.now() + STRIPE_MIN_SESSION_MS;
+            if (order.sessionExpiresAt.getTime() < floor) {
+              const until = new Date(Date.now() + CHECKOUT_TTL_MS);
+              if (!(await extendCheckoutExpiry(order.id, until))) {
+                return fail("busy", "Your checkout changed in the meantime. Please try again.");
+              }
+              sessionOrder = { ...order, sessionExpiresAt: until };
+            }
+          }
+          session =
+            usable ??
+            (await createSession(shop, sessionOrder, items, input.origin, input.shopHost ?? false));
         } catch (error) {
           console.error(`[checkout] Checkout Session for order ${order.id} failed:`, error);
           // Only the request that reserved gives the stock back (a concurrent twin may succeed).

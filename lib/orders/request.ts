@@ -1,26 +1,25 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/env";
+import { classifyHost, requestHostHeader } from "@/lib/tenancy";
 import { stripeSettings } from "@/lib/stripe/client";
 import type { CheckoutMode } from "@/db/queries/orders-checkout";
 
 /**
- * The origin the shopper is on (platform host or a shop subdomain), for Stripe's return URLs.
- * Only hosts under the app's own host or ROOT_DOMAIN are trusted; anything else falls back to
- * APP_URL, so a forged Host header cannot send shoppers elsewhere.
+ * Where the shopper is, for Stripe's return URLs and redirects: the shop's own verified host
+ * (`{shop}.<ROOT_DOMAIN>` / `{shop}.localhost`) when the request came to that shop's host, the
+ * platform otherwise. Hosts are matched exactly (lib/tenancy classifyHost): a forged Host or
+ * X-Forwarded-Host falls back to APP_URL and can never send the shopper to another site.
  */
-export async function shopperOrigin() {
+export async function shopperOrigin(shopSlug: string) {
   const e = env();
-  const app = new URL(e.APP_URL);
-  const h = await headers();
-  const host = (h.get("x-forwarded-host") ?? h.get("host") ?? "").toLowerCase();
-  const appHost = app.host.toLowerCase();
-  const root = e.ROOT_DOMAIN?.toLowerCase();
-  const trusted =
-    host === appHost ||
-    host.endsWith(`.${appHost}`) ||
-    (root !== undefined && (host === root || host.endsWith(`.${root}`)));
-  return trusted ? `${app.protocol}//${host}` : app.origin;
+  const seen = classifyHost(requestHostHeader(await headers()), {
+    appUrl: e.APP_URL,
+    rootDomain: e.ROOT_DOMAIN,
+  });
+  if (seen.kind === "shop" && seen.slug === shopSlug)
+    return { origin: seen.origin, shopHost: true };
+  return { origin: new URL(e.APP_URL).origin, shopHost: false };
 }
 
 /** Test hook, honoured with the local emulator only: a per-browser checkout mode. */

@@ -50,6 +50,19 @@ describe("checkout session params", () => {
     );
   });
 
+  it("on the shop's own host the return URL uses the host's own paths", () => {
+    const p = checkoutSessionParams({
+      order,
+      items,
+      shop,
+      origin: "http://kai-coffee.localhost:3000",
+      shopHost: true,
+    });
+    expect(p.return_url).toBe(
+      "http://kai-coffee.localhost:3000/checkout/return?session_id={CHECKOUT_SESSION_ID}",
+    );
+  });
+
   it("hosted: success_url and a cancel_url that closes this order's checkout", () => {
     const p = checkoutSessionParams({
       order: { ...order, checkoutMode: "hosted" },
@@ -67,14 +80,26 @@ describe("checkout session params", () => {
     expect(p.return_url).toBeUndefined();
   });
 
-  it("is deterministic, and the idempotency key follows cart, version, mode and order", () => {
+  it("is deterministic, and the idempotency key follows cart, version, mode, order, expiry and return URL", () => {
     const a = checkoutSessionParams({ order, items, shop, origin: "http://x" });
     const b = checkoutSessionParams({ order, items, shop, origin: "http://x" });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    const key = checkoutIdempotencyKey(order);
-    expect(key).toBe(`checkout:${order.cartId}:v4:embedded:${order.id}`);
-    expect(checkoutIdempotencyKey({ ...order, cartVersion: 5 })).not.toBe(key);
-    expect(checkoutIdempotencyKey({ ...order, checkoutMode: "hosted" })).not.toBe(key);
+    const base = "http://x/s/kai-coffee";
+    const key = checkoutIdempotencyKey(order, base);
+    expect(checkoutIdempotencyKey(order, base)).toBe(key);
+    expect(key).toMatch(
+      new RegExp(
+        `^checkout:${order.cartId}:v4:embedded:${order.id}:${Date.parse("2026-11-26T12:31:00Z") / 1000}:[0-9a-f]{16}$`,
+      ),
+    );
+    expect(checkoutIdempotencyKey({ ...order, cartVersion: 5 }, base)).not.toBe(key);
+    expect(checkoutIdempotencyKey({ ...order, checkoutMode: "hosted" }, base)).not.toBe(key);
+    // The return URL's origin and the expiry vary too: each gets its own key.
+    expect(checkoutIdempotencyKey(order, "http://kai-coffee.x")).not.toBe(key);
+    expect(checkoutIdempotencyKey(order, "https://x/s/kai-coffee")).not.toBe(key);
+    const later = new Date(order.sessionExpiresAt.getTime() + 60_000);
+    expect(checkoutIdempotencyKey({ ...order, sessionExpiresAt: later }, base)).not.toBe(key);
+    expect(key.length).toBeLessThanOrEqual(255);
     expect(lineItemName({ productName: "Tote", variantLabel: "" })).toBe("Tote");
   });
 });

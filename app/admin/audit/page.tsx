@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cleanQueryValue } from "@/lib/search-params";
 import { z } from "zod";
 import { ADMIN_PAGE_SIZE, listAuditLog } from "@/db/queries/admin";
 import { pageSchema } from "@/lib/admin/validation";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const text = (v: unknown) =>
-  typeof v === "string" ? v.trim().slice(0, 100) || undefined : undefined;
+  typeof v === "string" ? cleanQueryValue(v, 100).trim() || undefined : undefined;
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Search }) {
   await requireAdmin();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cleanQueryValue } from "@/lib/search-params";
 import Link from "next/link";
 import {
   EVENTS_PAGE_SIZE,
@@ -18,8 +19,14 @@ export const metadata: Metadata = { title: "Stripe events" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const text = (v: unknown, max = 100) =>
-  typeof v === "string" ? v.trim().slice(0, max) || undefined : undefined;
-const OUTCOMES: EventOutcomeFilter[] = ["processed", "ignored", "failed", "pending"];
+  typeof v === "string" ? cleanQueryValue(v, max).trim() || undefined : undefined;
+const OUTCOMES: EventOutcomeFilter[] = [
+  "processed",
+  "ignored",
+  "already_handled",
+  "failed",
+  "pending",
+];
 
 export default async function AdminEventsPage({ searchParams }: { searchParams: Search }) {
   await requireAdmin();
@@ -71,6 +78,7 @@ export default async function AdminEventsPage({ searchParams }: { searchParams: 
           <option value="">Any</option>
           <option value="processed">Processed</option>
           <option value="ignored">Ignored</option>
+          <option value="already_handled">Already handled</option>
           <option value="failed">Failed</option>
           <option value="pending">Not processed</option>
         </FilterSelect>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryValue } from "@/lib/search-params";
 import Link from "next/link";
 import { ADMIN_PAGE_SIZE, listShopsForAdmin, type AdminShopSort } from "@/db/queries/admin";
 import { pageSchema } from "@/lib/admin/validation";
@@ -16,7 +17,7 @@ import { Pagination } from "@/components/ui/pagination";
 export const metadata: Metadata = { title: "Shops" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+const one = (v: string | string[] | undefined) => queryValue(v);
 
 export default async function AdminShopsPage({ searchParams }: { searchParams: Search }) {
   await requireAdmin();

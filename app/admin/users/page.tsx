@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryValue } from "@/lib/search-params";
 import { ADMIN_PAGE_SIZE, listUsersForAdmin } from "@/db/queries/admin";
 import {
   demoteUserAction,
@@ -23,7 +24,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function AdminUsersPage({ searchParams }: { searchParams: Search }) {
   const me = await requireAdmin();
   const sp = await searchParams;
-  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 100) || undefined : undefined;
+  const q = queryValue(sp.q, 100)?.trim() || undefined;
   const page = pageSchema.parse(sp.page);
   const { rows, total } = await listUsersForAdmin({ q, page });
   return (

@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { addToCart, removeFromCart, setCartQuantity } from "@/db/queries/carts";
 import { findStorefrontShop } from "@/db/queries/storefront";
-import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { ensureCartTokenHash, readCartTokenHash } from "@/lib/storefront/cart-cookie";
 import { cartChangeMessage, cartLineSchema, removeLineSchema } from "@/lib/storefront/cart-rules";
 
@@ -12,7 +12,7 @@ import { cartChangeMessage, cartLineSchema, removeLineSchema } from "@/lib/store
 
 const CLOSED = "This shop is not accepting orders right now.";
 
-export async function addToCartAction(
+export const addToCartAction = formAction(async function addToCartAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -30,9 +30,9 @@ export async function addToCartAction(
     status: "success",
     message: `Added to your cart (${result.quantity} in cart).`,
   };
-}
+});
 
-export async function updateCartLineAction(
+export const updateCartLineAction = formAction(async function updateCartLineAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -52,9 +52,9 @@ export async function updateCartLineAction(
     return errorState(undefined, { quantity: cartChangeMessage(result.reason, result.limit) }, raw);
   refresh();
   return { status: "success", message: "Quantity updated." };
-}
+});
 
-export async function removeCartLineAction(
+export const removeCartLineAction = formAction(async function removeCartLineAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -67,4 +67,4 @@ export async function removeCartLineAction(
     return errorState("That item is no longer in your cart.");
   refresh();
   return { status: "success", message: "Item removed." };
-}
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { shopRef } from "@/lib/storefront/links";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getStorefront } from "@/lib/storefront/data";
@@ -11,7 +12,7 @@ export const instant = false;
 type Props = { children: ReactNode; params: Promise<{ shop: string }> };
 
 export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
-  const { shop: slug } = await params;
+  const { slug } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) return {};
   const { shop, design } = storefront;
@@ -23,8 +24,12 @@ export async function generateMetadata({ params }: Omit<Props, "children">): Pro
 }
 
 export default async function StorefrontLayout({ children, params }: Props) {
-  const { shop: slug } = await params;
+  const { slug, base } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
-  return <StorefrontShell storefront={storefront}>{children}</StorefrontShell>;
+  return (
+    <StorefrontShell storefront={storefront} base={base}>
+      {children}
+    </StorefrontShell>
+  );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { shopRef, shopHref } from "@/lib/storefront/links";
 import { notFound } from "next/navigation";
 import { PLACEHOLDER, getHomeProducts, getStorefront } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
 import { ProductGrid } from "@/components/storefront/product-card";
 
 type Props = { params: Promise<{ shop: string }> };
@@ -13,7 +13,7 @@ export function generateStaticParams() {
 }
 
 export default async function StorefrontHome({ params }: Props) {
-  const { shop: slug } = await params;
+  const { slug, base } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
   const { shop, design, heroImageUrl } = storefront;
@@ -60,7 +60,7 @@ export default async function StorefrontHome({ params }: Props) {
             ) : null}
             <div className="mt-8">
               <Link
-                href={design.heroCtaHref || shopPath(shop.slug, "/search")}
+                href={design.heroCtaHref || shopHref(base, "/search")}
                 className="inline-flex h-12 items-center rounded-[var(--sf-radius-button)] bg-[var(--sf-brand)] px-6 text-base font-semibold text-[var(--sf-on-brand)] shadow-sm hover:opacity-90"
               >
                 {design.heroCtaLabel || "Shop now"}
@@ -80,13 +80,13 @@ export default async function StorefrontHome({ params }: Props) {
               {featured.name}
             </h2>
             <Link
-              href={shopPath(shop.slug, `/collections/${featured.slug}`)}
+              href={shopHref(base, `/collections/${featured.slug}`)}
               className="text-sm font-medium text-[var(--sf-brand-text)] underline-offset-4 hover:underline"
             >
               View all<span className="sr-only"> in {featured.name}</span>
             </Link>
           </div>
-          <ProductGrid products={featured.products} shopSlug={shop.slug} currency={shop.currency} />
+          <ProductGrid products={featured.products} shopBase={base} currency={shop.currency} />
         </section>
       ) : null}
 
@@ -100,7 +100,7 @@ export default async function StorefrontHome({ params }: Props) {
           </h2>
           {newest.length > 0 ? (
             <Link
-              href={shopPath(shop.slug, "/search")}
+              href={shopHref(base, "/search")}
               className="text-sm font-medium text-[var(--sf-brand-text)] underline-offset-4 hover:underline"
             >
               Shop all
@@ -108,7 +108,7 @@ export default async function StorefrontHome({ params }: Props) {
           ) : null}
         </div>
         {newest.length > 0 ? (
-          <ProductGrid products={newest} shopSlug={shop.slug} currency={shop.currency} />
+          <ProductGrid products={newest} shopBase={base} currency={shop.currency} />
         ) : (
           <p className="rounded-[var(--sf-radius)] border border-dashed border-zinc-300 px-6 py-12 text-center text-zinc-600">
             New products are on their way. Check back soon.

@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { createProductAction, updateProductAction } from "@/app/dashboard/[shop]/products/actions";
 import { idleState } from "@/lib/actions";
 import { suggestCatalogSlug } from "@/lib/catalog/rules";
-import { renderMarkdown } from "@/lib/markdown";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SelectField, TextareaField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useKeptChoices } from "@/components/ui/use-kept-choices";
 import { FormStatus } from "./form-status";
 
 export type ProductFormValues = {
@@ -38,6 +38,7 @@ export function ProductForm({
     editing ? updateProductAction : createProductAction,
     idleState,
   );
+  const keepChoices = useKeptChoices(state);
   const errors = state.fieldErrors ?? {};
   const v = state.status === "error" ? (state.values ?? {}) : {};
   const initial = product ?? {
@@ -57,6 +58,18 @@ export function ProductForm({
   const [slugEdited, setSlugEdited] = useState(editing || Boolean(v.slug));
   const [description, setDescription] = useState(v.description ?? initial.description);
   const [preview, setPreview] = useState(false);
+  const [previewHtml, setPreviewHtml] = useState("");
+  useEffect(() => {
+    if (!preview) return;
+    let live = true;
+    // The Markdown renderer loads only when the merchant asks for a preview.
+    void import("@/lib/markdown").then(({ renderMarkdown }) => {
+      if (live) setPreviewHtml(renderMarkdown(description));
+    });
+    return () => {
+      live = false;
+    };
+  }, [preview, description]);
   const [status, setStatus] = useState(v.status ?? initial.status);
   // The status can also change from the actions panel: follow the saved value when it does.
   const [savedStatus, setSavedStatus] = useState(initial.status);
@@ -69,7 +82,13 @@ export function ProductForm({
   );
 
   return (
-    <form action={action} noValidate className="space-y-6" aria-label="Product details">
+    <form
+      action={action}
+      onSubmit={keepChoices}
+      noValidate
+      className="space-y-6"
+      aria-label="Product details"
+    >
       <input type="hidden" name="shop" value={shopSlug} />
       {product?.id ? <input type="hidden" name="productId" value={product.id} /> : null}
       <FormStatus state={state} />
@@ -127,9 +146,9 @@ export function ProductForm({
               <div
                 className="markdown min-h-32 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-800"
                 aria-label="Description preview"
-                // Safe: renderMarkdown escapes all input (lib/markdown.ts).
+                // Safe: renderMarkdown never lets merchant text through as markup (lib/markdown.ts).
                 dangerouslySetInnerHTML={{
-                  __html: renderMarkdown(description) || "<p>Nothing to preview yet.</p>",
+                  __html: previewHtml || "<p>Nothing to preview yet.</p>",
                 }}
               />
             ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useKeptChoices } from "@/components/ui/use-kept-choices";
 import { useActionState, useState, type CSSProperties } from "react";
 import { saveDesignAction } from "@/app/dashboard/[shop]/storefront/actions";
 import { idleState } from "@/lib/actions";
@@ -114,6 +115,7 @@ export function DesignEditor({
   heroImageUrl: string | null;
 }) {
   const [state, action] = useActionState(saveDesignAction, idleState);
+  const keepChoices = useKeptChoices(state);
   const [v, setV] = useState(initial);
   const set = <K extends keyof DesignFormValues>(key: K, value: DesignFormValues[K]) =>
     setV((prev) => ({ ...prev, [key]: value }));
@@ -128,7 +130,12 @@ export function DesignEditor({
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-      <form action={action} className="space-y-6" aria-label="Storefront design">
+      <form
+        action={action}
+        onSubmit={keepChoices}
+        className="space-y-6"
+        aria-label="Storefront design"
+      >
         <input type="hidden" name="shop" value={shopSlug} />
         {state.status !== "idle" && state.message ? (
           <Alert live tone={state.status === "success" ? "success" : "error"}>

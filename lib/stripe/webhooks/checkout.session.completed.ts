@@ -16,5 +16,7 @@ export async function handleCheckoutSessionPaid(event: Stripe.Event): Promise<Ha
     return "ignored";
   if (!event.account) return "ignored";
   const result = await finaliseOrderFromSession(event.data.object, event.account, "request");
-  return result.status === "paid" && result.newlyPaid ? "processed" : "ignored";
+  if (result.status !== "paid") return "ignored";
+  // Paid before this event arrived (the shopper's return page got there first): not a drop.
+  return result.newlyPaid ? "processed" : "already_handled";
 }

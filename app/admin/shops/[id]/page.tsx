@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { platformPaysStripeFees } from "@/lib/stripe/fee-payer";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -54,8 +55,7 @@ export default async function AdminShopPage({
   const events = account?.accountId ? await recentEventsForAccount(account.accountId) : [];
   const totals = money.totals.find((t) => t.currency === shop.currency.toUpperCase());
   const m = (n: number) => formatMoney(n, shop.currency);
-  const platformPays =
-    account?.feesPayer === "application" || (!account?.feesPayer && account?.type === "express");
+  const platformPays = platformPaysStripeFees(account);
 
   return (
     <>

@@ -12,8 +12,13 @@ async function callerIsMember(shopId: string) {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const { key: parts } = await params;
-  const key = parts.map((p) => decodeURIComponent(p)).join("/");
   const notFound = () => new Response("Not found", { status: 404 });
+  let key: string;
+  try {
+    key = parts.map((p) => decodeURIComponent(p)).join("/");
+  } catch {
+    return notFound(); // malformed percent-encoding names no file of ours
+  }
   if (!isValidStorageKey(key)) return notFound();
   // Only files that belong to an image row are served: orphans and guessed keys are not.
   const image = await findImageByKey(key);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { platformPaysStripeFees } from "@/lib/stripe/fee-payer";
 import { shopAnalytics } from "@/db/queries/analytics";
 import { findShopStripeAccount } from "@/db/queries/connect";
 import { fillDays, parsePeriod, periodRange } from "@/lib/analytics/period";
@@ -33,8 +34,7 @@ export default async function AnalyticsPage({
   const currency = shop.currency;
   const t = data.totals.find((x) => x.currency === currency.toUpperCase());
   const others = data.totals.filter((x) => x.currency !== currency.toUpperCase());
-  const platformPaysStripe =
-    account?.feesPayer === "application" || (!account?.feesPayer && account?.type === "express");
+  const platformPaysStripe = platformPaysStripeFees(account);
   const stripeFeesPaid = platformPaysStripe ? 0 : (t?.stripeFees ?? 0);
   const money = (n: number) => formatMoney(n, currency);
   const series = fillDays(

@@ -11,7 +11,7 @@ import {
   removeProductFromCollection,
   updateCollection,
 } from "@/db/queries/catalog";
-import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { loadShopForAction } from "@/lib/auth/session";
 import { collectionSchema } from "@/lib/catalog/forms";
 import { invalidateCollection } from "@/lib/catalog/invalidate";
@@ -24,7 +24,7 @@ async function load(formData: FormData) {
   return loadShopForAction(formData.get("shop"));
 }
 
-export async function createCollectionAction(
+export const createCollectionAction = formAction(async function createCollectionAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -39,9 +39,9 @@ export async function createCollectionAction(
   if (!result.ok) return errorState("Check the highlighted fields.", { slug: SLUG_TAKEN }, values);
   invalidateCollection(ctx.shop.id, [parsed.data.slug]);
   redirect(`/dashboard/${ctx.shop.slug}/collections/${result.id}?notice=created`);
-}
+});
 
-export async function updateCollectionAction(
+export const updateCollectionAction = formAction(async function updateCollectionAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -62,9 +62,9 @@ export async function updateCollectionAction(
   }
   invalidateCollection(ctx.shop.id, [result.oldSlug, parsed.data.slug]);
   return { status: "success", message: "Collection saved." };
-}
+});
 
-export async function deleteCollectionAction(
+export const deleteCollectionAction = formAction(async function deleteCollectionAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -77,9 +77,9 @@ export async function deleteCollectionAction(
   if (!deleted) return errorState(NOT_FOUND);
   invalidateCollection(ctx.shop.id, [deleted.slug]);
   redirect(`/dashboard/${ctx.shop.slug}/collections?notice=deleted`);
-}
+});
 
-export async function addCollectionProductsAction(
+export const addCollectionProductsAction = formAction(async function addCollectionProductsAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -108,29 +108,31 @@ export async function addCollectionProductsAction(
         ? "Already in this collection."
         : `${result.added} product${result.added === 1 ? "" : "s"} added.`,
   };
-}
+});
 
 const itemRef = z.object({ collectionId: z.uuid(), productId: z.uuid() });
 
-export async function removeCollectionProductAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const ctx = await load(formData);
-  if (!ctx) return errorState(NO_ACCESS);
-  const ref = itemRef.safeParse(formObject(formData));
-  if (!ref.success) return errorState(NOT_FOUND);
-  const result = await removeProductFromCollection(
-    ctx.shop.id,
-    ref.data.collectionId,
-    ref.data.productId,
-  );
-  if (!result) return errorState("That product is not in this collection.");
-  invalidateCollection(ctx.shop.id, [result.slug]);
-  return { status: "success", message: "Product removed from the collection." };
-}
+export const removeCollectionProductAction = formAction(
+  async function removeCollectionProductAction(
+    _prev: ActionState,
+    formData: FormData,
+  ): Promise<ActionState> {
+    const ctx = await load(formData);
+    if (!ctx) return errorState(NO_ACCESS);
+    const ref = itemRef.safeParse(formObject(formData));
+    if (!ref.success) return errorState(NOT_FOUND);
+    const result = await removeProductFromCollection(
+      ctx.shop.id,
+      ref.data.collectionId,
+      ref.data.productId,
+    );
+    if (!result) return errorState("That product is not in this collection.");
+    invalidateCollection(ctx.shop.id, [result.slug]);
+    return { status: "success", message: "Product removed from the collection." };
+  },
+);
 
-export async function moveCollectionProductAction(
+export const moveCollectionProductAction = formAction(async function moveCollectionProductAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -147,4 +149,4 @@ export async function moveCollectionProductAction(
   if (!result) return errorState("That product is not in this collection.");
   invalidateCollection(ctx.shop.id, [result.slug]);
   return { status: "success", message: `Product moved ${ref.data.direction}.` };
-}
+});

@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { isUuid } from "@/db/queries/catalog";
 import { getOrderForShop } from "@/db/queries/orders";
-import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { loadShopForAction } from "@/lib/auth/session";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { formatMoney, parseMoney } from "@/lib/money";
@@ -14,7 +14,7 @@ import { refundOrder, type RefundReason } from "@/lib/orders/refunds";
 const NO_ACCESS = "You do not have access to this shop. Sign in again.";
 const NOT_FOUND = "This order does not exist.";
 
-export async function fulfilOrderAction(
+export const fulfilOrderAction = formAction(async function fulfilOrderAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -45,7 +45,7 @@ export async function fulfilOrderAction(
   }
   refresh();
   return { status: "success", message: "Order marked as fulfilled. The shopper was notified." };
-}
+});
 
 const refundSchema = z.object({
   amount: z.string().max(30),
@@ -55,7 +55,7 @@ const refundSchema = z.object({
   requestId: z.uuid({ message: "Reload the page and try again." }),
 });
 
-export async function refundOrderAction(
+export const refundOrderAction = formAction(async function refundOrderAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -132,4 +132,4 @@ export async function refundOrderAction(
         : ""
     }.`,
   };
-}
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryValue } from "@/lib/search-params";
 import Link from "next/link";
 import {
   ORDER_FILTER_LABELS,
@@ -20,9 +21,7 @@ export const metadata: Metadata = { title: "Orders" };
 
 const PER_PAGE = 25;
 
-function one(v: string | string[] | undefined) {
-  return Array.isArray(v) ? v[0] : v;
-}
+const one = (v: string | string[] | undefined) => queryValue(v);
 
 const dateFormat = new Intl.DateTimeFormat("en-US", {
   month: "short",

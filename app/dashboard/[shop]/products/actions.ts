@@ -22,7 +22,7 @@ import {
   type NewImage,
   type VariantUpdate,
 } from "@/db/queries/catalog";
-import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { loadShopForAction } from "@/lib/auth/session";
 import { parsePrices, productDetailsSchema, skuSchema, stockSchema } from "@/lib/catalog/forms";
 import { checkImage, EXTENSION, MAX_IMAGES_PER_PRODUCT } from "@/lib/catalog/images";
@@ -86,7 +86,7 @@ function parseDetails(formData: FormData, currency: string, withVariant: boolean
   return { ok: true as const, details: parsed.data, variant, values };
 }
 
-export async function createProductAction(
+export const createProductAction = formAction(async function createProductAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -105,9 +105,9 @@ export async function createProductAction(
   }
   invalidateProduct(ctx.shop.id, [input.details.slug]);
   redirect(`${productPath(ctx.shop.slug, result.id)}?notice=created`);
-}
+});
 
-export async function updateProductAction(
+export const updateProductAction = formAction(async function updateProductAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -128,9 +128,9 @@ export async function updateProductAction(
   }
   invalidateProduct(ctx.shop.id, [result.oldSlug, input.details.slug], result.collectionSlugs);
   return { status: "success", message: "Product saved." };
-}
+});
 
-export async function saveOptionsAction(
+export const saveOptionsAction = formAction(async function saveOptionsAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -176,9 +176,9 @@ export async function saveOptionsAction(
         ? "Options removed. The product now has a single variant."
         : `Options saved: ${plan.variants.length} variant${plan.variants.length === 1 ? "" : "s"}.`,
   };
-}
+});
 
-export async function saveVariantsAction(
+export const saveVariantsAction = formAction(async function saveVariantsAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -218,9 +218,9 @@ export async function saveVariantsAction(
   if (!ok) return errorState("These variants changed meanwhile. Reload the page and try again.");
   invalidateProduct(ctx.shop.id, [current.slug], current.collectionSlugs);
   return { status: "success", message: "Variants saved." };
-}
+});
 
-export async function uploadImagesAction(
+export const uploadImagesAction = formAction(async function uploadImagesAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -283,11 +283,11 @@ export async function uploadImagesAction(
     status: "success",
     message: `${checked.length} image${checked.length === 1 ? "" : "s"} uploaded.`,
   };
-}
+});
 
 const imageRef = z.object({ productId: z.uuid(), imageId: z.uuid() });
 
-export async function updateImageAltAction(
+export const updateImageAltAction = formAction(async function updateImageAltAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -307,9 +307,9 @@ export async function updateImageAltAction(
   if (!owner) return errorState("This image no longer exists.");
   invalidateProduct(ctx.shop.id, [owner.slug]);
   return { status: "success", message: "Alt text saved." };
-}
+});
 
-export async function moveImageAction(
+export const moveImageAction = formAction(async function moveImageAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -328,9 +328,9 @@ export async function moveImageAction(
   if (!owner) return errorState("This image no longer exists.");
   invalidateProduct(ctx.shop.id, [owner.slug]);
   return { status: "success", message: `Image moved ${ref.data.direction}.` };
-}
+});
 
-export async function deleteImageAction(
+export const deleteImageAction = formAction(async function deleteImageAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -343,9 +343,9 @@ export async function deleteImageAction(
   await getStorage().delete(owner.storageKey);
   invalidateProduct(ctx.shop.id, [owner.slug]);
   return { status: "success", message: "Image deleted." };
-}
+});
 
-export async function duplicateProductAction(
+export const duplicateProductAction = formAction(async function duplicateProductAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -371,9 +371,9 @@ export async function duplicateProductAction(
   });
   invalidateProduct(ctx.shop.id, [slug]);
   redirect(`${productPath(ctx.shop.slug, id)}?notice=duplicated`);
-}
+});
 
-export async function setProductStatusAction(
+export const setProductStatusAction = formAction(async function setProductStatusAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -391,9 +391,9 @@ export async function setProductStatusAction(
     input.data.status
   ];
   return { status: "success", message: `Product ${label}.` };
-}
+});
 
-export async function deleteProductAction(
+export const deleteProductAction = formAction(async function deleteProductAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -407,4 +407,4 @@ export async function deleteProductAction(
   await Promise.all(deleted.storageKeys.map((k) => getStorage().delete(k)));
   invalidateProduct(ctx.shop.id, [deleted.slug], deleted.collectionSlugs);
   redirect(`/dashboard/${ctx.shop.slug}/products?notice=deleted`);
-}
+});

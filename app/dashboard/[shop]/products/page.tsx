@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { queryValue } from "@/lib/search-params";
 import Link from "next/link";
 import { listProductsForShop, type ProductListSort } from "@/db/queries/catalog";
 import { requireShopMember } from "@/lib/auth/session";
@@ -24,9 +25,7 @@ const SORTS: { value: ProductListSort; label: string }[] = [
 ];
 const PER_PAGE = 20;
 
-function one(v: string | string[] | undefined) {
-  return Array.isArray(v) ? v[0] : v;
-}
+const one = (v: string | string[] | undefined) => queryValue(v);
 
 export default async function ProductsPage({
   params,

@@ -12,7 +12,7 @@ import {
   saveDesign,
   updateContentPage,
 } from "@/db/queries/storefront";
-import { errorState, fieldErrorsOf, formObject, type ActionState } from "@/lib/actions";
+import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { loadShopForAction } from "@/lib/auth/session";
 import { contentPagesTag, shopTag } from "@/lib/cache-tags";
 import { checkImage, EXTENSION } from "@/lib/catalog/images";
@@ -29,7 +29,7 @@ async function readUpload(value: FormDataEntryValue | null) {
   return check.ok ? { ok: true as const, bytes, type: check.type } : check;
 }
 
-export async function saveDesignAction(
+export const saveDesignAction = formAction(async function saveDesignAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -84,7 +84,7 @@ export async function saveDesignAction(
   }
   updateTag(shopTag(shop.id));
   return { status: "success", message: "Design saved. Your storefront shows it now." };
-}
+});
 
 function pageValues(raw: Record<string, string>) {
   return { title: raw.title ?? "", slug: raw.slug ?? "", body: raw.body ?? "" };
@@ -92,7 +92,7 @@ function pageValues(raw: Record<string, string>) {
 
 const SLUG_TAKEN = "Another page already uses this address.";
 
-export async function createContentPageAction(
+export const createContentPageAction = formAction(async function createContentPageAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -108,9 +108,9 @@ export async function createContentPageAction(
   if (!created) return errorState(undefined, { slug: SLUG_TAKEN }, values);
   updateTag(contentPagesTag(ctx.shop.id));
   redirect(`/dashboard/${ctx.shop.slug}/storefront?page=created`);
-}
+});
 
-export async function updateContentPageAction(
+export const updateContentPageAction = formAction(async function updateContentPageAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -128,9 +128,9 @@ export async function updateContentPageAction(
   if (!updated) return errorState("This page does not exist.", {}, values);
   updateTag(contentPagesTag(ctx.shop.id));
   return { status: "success", message: "Page saved.", values: parsed.data };
-}
+});
 
-export async function deleteContentPageAction(
+export const deleteContentPageAction = formAction(async function deleteContentPageAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -143,4 +143,4 @@ export async function deleteContentPageAction(
   if (!deleted) return errorState("This page does not exist.");
   updateTag(contentPagesTag(ctx.shop.id));
   redirect(`/dashboard/${ctx.shop.slug}/storefront?page=deleted`);
-}
+});

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { cartSummary } from "@/lib/storefront/availability";
+import { shopRef, shopHref } from "@/lib/storefront/links";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -6,7 +8,6 @@ import { Suspense } from "react";
 import { getCart } from "@/db/queries/carts";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
 import { getStorefront, type Storefront } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
 import { imageUrl } from "@/lib/storage";
 import { formatMoney } from "@/lib/money";
 import { CartCountSync } from "@/components/storefront/cart-count";
@@ -23,7 +24,7 @@ export default async function CartPage({ params }: Props) {
   // Per request, never a cached page: the first render of an uncached URL would not see the
   // shopper's cookie or query string.
   await connection();
-  const { shop: slug } = await params;
+  const { slug, base } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
   return (
@@ -32,14 +33,14 @@ export default async function CartPage({ params }: Props) {
         Your cart
       </h1>
       <Suspense fallback={<p className="mt-8 text-zinc-600">Loading your cart…</p>}>
-        <CartContents storefront={storefront} />
+        <CartContents storefront={storefront} base={base} />
       </Suspense>
     </div>
   );
 }
 
 /** Per-shopper: reads the cart cookie, prices and stock from the database right now. */
-async function CartContents({ storefront }: { storefront: Storefront }) {
+async function CartContents({ storefront, base }: { storefront: Storefront; base: string }) {
   const { shop } = storefront;
   const tokenHash = await readCartTokenHash();
   let cart = tokenHash ? await getCart(shop.id, tokenHash) : null;
@@ -73,7 +74,7 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
         <div className="mt-8 rounded-[var(--sf-radius)] border border-dashed border-zinc-300 px-6 py-14 text-center">
           <p className="text-lg font-medium">Your cart is empty.</p>
           <Link
-            href={shopPath(shop.slug, "/search")}
+            href={shopHref(base, "/search")}
             className="mt-6 inline-flex h-11 items-center rounded-[var(--sf-radius-button)] bg-[var(--sf-brand)] px-5 text-sm font-semibold text-[var(--sf-on-brand)]"
           >
             Continue shopping
@@ -83,6 +84,8 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
     );
   }
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
+  // The subtotal counts only what can be bought now; a sold-out line says it is left out.
+  const { itemCount: buyableCount, leftOut } = cartSummary(cart.lines);
   return (
     <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]">
       <CartCountSync count={count} />
@@ -110,7 +113,7 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
                 <div className="min-w-0">
                   <h2 className="font-medium">
                     <Link
-                      href={shopPath(shop.slug, `/products/${line.productSlug}`)}
+                      href={shopHref(base, `/products/${line.productSlug}`)}
                       className="hover:underline"
                     >
                       {line.productName}
@@ -143,9 +146,18 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
                     />
                   </div>
                 </div>
-                <p className="font-semibold sm:text-right">
-                  {formatMoney(line.unitPrice * line.quantity, shop.currency)}
-                </p>
+                {line.available ? (
+                  <p className="font-semibold sm:text-right">
+                    {formatMoney(line.unitPrice * line.quantity, shop.currency)}
+                  </p>
+                ) : (
+                  <p className="text-sm text-zinc-600 sm:text-right">
+                    <s aria-hidden="true">
+                      {formatMoney(line.unitPrice * line.quantity, shop.currency)}
+                    </s>
+                    <span className="block">Not in the subtotal</span>
+                  </p>
+                )}
               </div>
             </li>
           );
@@ -154,12 +166,19 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
       <aside aria-label="Order summary" className="h-fit rounded-[var(--sf-radius)] bg-zinc-50 p-5">
         <dl className="flex items-baseline justify-between">
           <dt className="text-sm text-zinc-700">
-            Subtotal ({count} {count === 1 ? "item" : "items"})
+            Subtotal ({buyableCount} {buyableCount === 1 ? "item" : "items"})
           </dt>
           <dd className="text-lg font-semibold" data-testid="subtotal">
-            {formatMoney(cart.subtotal, shop.currency)}
+            {formatMoney(cartSummary(cart.lines).subtotal, shop.currency)}
           </dd>
         </dl>
+        {leftOut > 0 ? (
+          <p className="mt-2 text-sm text-red-700">
+            {leftOut === 1
+              ? "1 item is sold out and not included."
+              : `${leftOut} items are sold out and not included.`}
+          </p>
+        ) : null}
         <p className="mt-2 text-xs text-zinc-600">Shipping and taxes are calculated at checkout.</p>
         {!storefront.acceptingOrders ? (
           <p
@@ -178,7 +197,7 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
                 Your items are held for a checkout in progress.{" "}
                 {/* A plain link: the route closes that checkout and gives the stock back. */}
                 <a
-                  href={shopPath(shop.slug, `/checkout/cancel?order=${open.orderIds[0]}`)}
+                  href={shopHref(base, `/checkout/cancel?order=${open.orderIds[0]}`)}
                   className="font-medium text-[var(--sf-brand-text)] underline underline-offset-2"
                 >
                   Release them
@@ -192,7 +211,7 @@ async function CartContents({ storefront }: { storefront: Storefront }) {
           <p className="mt-2 text-xs text-zinc-600">Fix the items marked above to check out.</p>
         ) : null}
         <Link
-          href={shopPath(shop.slug, "/search")}
+          href={shopHref(base, "/search")}
           className="mt-4 inline-block text-sm font-medium text-[var(--sf-brand-text)] underline underline-offset-2"
         >
           Continue shopping

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { errorState, formObject, type ActionState } from "@/lib/actions";
+import { errorState, formObject, type ActionState, formAction } from "@/lib/actions";
 import { beginCheckout } from "@/lib/orders/checkout";
 import { checkoutModeOverride, shopperOrigin } from "@/lib/orders/request";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
@@ -17,16 +17,18 @@ const checkoutSchema = z.object({
  * cookie and every price and quantity from the database, so nothing in the request can change
  * what is charged.
  */
-export async function startCheckoutAction(
+export const startCheckoutAction = formAction(async function startCheckoutAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
   const parsed = checkoutSchema.safeParse(formObject(formData));
   if (!parsed.success) return errorState("This shop does not exist.");
+  const where = await shopperOrigin(parsed.data.shop);
   const result = await beginCheckout({
     shop: { slug: parsed.data.shop },
     tokenHash: await readCartTokenHash(),
-    origin: await shopperOrigin(),
+    origin: where.origin,
+    shopHost: where.shopHost,
     modeOverride: await checkoutModeOverride(),
     from: "action",
   });
@@ -35,5 +37,5 @@ export async function startCheckoutAction(
     if (!result.url) return errorState("We couldn't open the payment page. Please try again.");
     redirect(result.url);
   }
-  redirect(shopPath(parsed.data.shop, "/checkout"));
-}
+  redirect(where.shopHost ? "/checkout" : shopPath(parsed.data.shop, "/checkout"));
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { shopRef, shopHref } from "@/lib/storefront/links";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -6,7 +7,6 @@ import { Suspense } from "react";
 import { openEmbeddedCheckout } from "@/lib/orders/checkout";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
 import { getStorefront, type Storefront } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
 import { stripeBrowserConfig } from "@/lib/stripe/browser";
 import { EmbeddedCheckoutPanel } from "@/components/storefront/embedded-checkout";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Checkout", robots: { index: false } 
 
 export default async function CheckoutPage({ params }: Props) {
   await connection();
-  const { shop: slug } = await params;
+  const { slug, base } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
   return (
@@ -25,7 +25,7 @@ export default async function CheckoutPage({ params }: Props) {
         Checkout
       </h1>
       <Suspense fallback={<p className="mt-8 text-zinc-600">Loading the secure payment form…</p>}>
-        <CheckoutContents storefront={storefront} />
+        <CheckoutContents storefront={storefront} base={base} />
       </Suspense>
     </div>
   );
@@ -34,7 +34,7 @@ export default async function CheckoutPage({ params }: Props) {
 const linkClass =
   "text-sm font-medium text-[var(--sf-brand-text)] underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-offset-2";
 
-async function CheckoutContents({ storefront }: { storefront: Storefront }) {
+async function CheckoutContents({ storefront, base }: { storefront: Storefront; base: string }) {
   const { shop } = storefront;
   let open: Awaited<ReturnType<typeof openEmbeddedCheckout>> = null;
   let failed = false;
@@ -58,7 +58,7 @@ async function CheckoutContents({ storefront }: { storefront: Storefront }) {
             : "It may have expired or your cart changed. Start again from your cart."}
         </p>
         <Link
-          href={shopPath(shop.slug, "/cart")}
+          href={shopHref(base, "/cart")}
           className="mt-6 inline-flex h-11 items-center rounded-[var(--sf-radius-button)] bg-[var(--sf-brand)] px-5 text-sm font-semibold text-[var(--sf-on-brand)]"
         >
           Back to cart
@@ -72,10 +72,7 @@ async function CheckoutContents({ storefront }: { storefront: Storefront }) {
       <p className="mb-6 flex flex-wrap items-center justify-between gap-3 text-sm text-zinc-700">
         <span>Pay securely — your items are held for you for 30 minutes.</span>
         {/* A plain link: leaving closes this checkout and returns the held stock. */}
-        <a
-          href={shopPath(shop.slug, `/checkout/cancel?order=${open.order.id}`)}
-          className={linkClass}
-        >
+        <a href={shopHref(base, `/checkout/cancel?order=${open.order.id}`)} className={linkClass}>
           Back to cart
         </a>
       </p>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { shopRef, shopHref } from "@/lib/storefront/links";
+import { queryValue } from "@/lib/search-params";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import type { ProductSort } from "@/db/queries/catalog-public";
 import { getStorefront, searchCatalog, type Storefront } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
 import { parseMoney } from "@/lib/money";
 import { Pagination } from "@/components/storefront/pagination";
 import { ProductGrid } from "@/components/storefront/product-card";
@@ -26,7 +27,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   // Per request, never a cached page: the first render of an uncached URL would not see the
   // shopper's cookie or query string.
   await connection();
-  const { shop: slug } = await params;
+  const { slug, base } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
   return (
@@ -35,21 +36,23 @@ export default async function SearchPage({ params, searchParams }: Props) {
         Shop all
       </h1>
       <Suspense fallback={<p className="mt-8 text-zinc-600">Loading products…</p>}>
-        <Results storefront={storefront} searchParams={searchParams} />
+        <Results storefront={storefront} base={base} searchParams={searchParams} />
       </Suspense>
     </div>
   );
 }
 
 function one(value: string | string[] | undefined) {
-  return (Array.isArray(value) ? value[0] : value)?.slice(0, 100) ?? "";
+  return queryValue(value, 100) ?? "";
 }
 
 async function Results({
   storefront,
+  base,
   searchParams,
 }: {
   storefront: Storefront;
+  base: string;
   searchParams: SearchParams;
 }) {
   const { shop, collections } = storefront;
@@ -89,14 +92,14 @@ async function Results({
     if (sort !== "newest") next.set("sort", sort);
     if (n > 1) next.set("page", String(n));
     const s = next.toString();
-    return shopPath(shop.slug, `/search${s ? `?${s}` : ""}`);
+    return shopHref(base, `/search${s ? `?${s}` : ""}`);
   };
   const input =
     "mt-1 h-10 w-full rounded-[var(--sf-radius-button)] border border-zinc-300 bg-white px-3 text-sm focus:border-[var(--sf-brand)] focus:outline-2 focus:outline-[var(--sf-brand)]";
 
   return (
     <div className="mt-8 grid gap-10 lg:grid-cols-[15rem_1fr]">
-      <form action={shopPath(shop.slug, "/search")} className="space-y-5" aria-label="Filters">
+      <form action={shopHref(base, "/search")} className="space-y-5" aria-label="Filters">
         <div>
           <label htmlFor="search-q" className="text-sm font-medium">
             Search
@@ -199,7 +202,7 @@ async function Results({
           {q ? ` for “${q}”` : ""}
         </p>
         {items.length > 0 ? (
-          <ProductGrid products={items} shopSlug={shop.slug} currency={shop.currency} />
+          <ProductGrid products={items} shopBase={base} currency={shop.currency} />
         ) : (
           <p className="rounded-[var(--sf-radius)] border border-dashed border-zinc-300 px-6 py-12 text-center text-zinc-600">
             No products match. Try fewer filters or another search.

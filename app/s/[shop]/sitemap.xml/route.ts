@@ -1,22 +1,22 @@
 // sitemap.xml of one storefront (also served at {shop}.<host>/sitemap.xml via the proxy).
 import { connection } from "next/server";
+import { shopRef } from "@/lib/storefront/links";
 import { getSitemapData, getStorefront } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
-import { requestOrigin } from "@/lib/storefront/origin";
+import { storefrontLocation } from "@/lib/storefront/origin";
 
 function escapeXml(s: string) {
   return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
-  await connection(); // per request: the absolute URLs depend on the host the shopper used
-  const { shop: slug } = await params;
+  await connection(); // per request: the URLs depend on the (verified) host the shopper used
+  const { slug } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) return new Response("Not found", { status: 404 });
-  const origin = requestOrigin(request);
+  const where = storefrontLocation(request.headers, slug);
   const { products, collections, pages } = await getSitemapData(storefront.shop.id);
   const url = (path: string, lastmod?: Date) =>
-    `<url><loc>${escapeXml(origin + shopPath(slug, path))}</loc>${
+    `<url><loc>${escapeXml(where.url(path))}</loc>${
       lastmod ? `<lastmod>${new Date(lastmod).toISOString()}</lastmod>` : ""
     }</url>`;
   const body = [

@@ -1,4 +1,5 @@
 // GET /api/stripe/oauth/callback: Stripe Connect OAuth redirect_uri — checks state, exchanges the code, connects the shop.
+import { appUrl } from "@/lib/app-url";
 import { NextResponse } from "next/server";
 import { findShopStripeAccount } from "@/db/queries/connect";
 import { recordAudit } from "@/db/queries/platform";
@@ -10,7 +11,7 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const user = await getCurrentUser();
   if (!user) {
-    const signIn = new URL("/sign-in", request.url);
+    const signIn = appUrl("/sign-in");
     signIn.searchParams.set("callbackUrl", url.pathname + url.search);
     return NextResponse.redirect(signIn, 303);
   }
@@ -24,10 +25,10 @@ export async function GET(request: Request) {
     (shopId) => findShopByIdForMember(shopId, user.id),
   );
   if (outcome.kind === "invalid_state") {
-    return NextResponse.redirect(new URL("/dashboard?notice=connect_invalid", request.url), 303);
+    return NextResponse.redirect(appUrl("/dashboard?notice=connect_invalid"), 303);
   }
   const shop = await findShopByIdForMember(outcome.shopId, user.id);
-  if (!shop) return NextResponse.redirect(new URL("/dashboard", request.url), 303);
+  if (!shop) return NextResponse.redirect(appUrl("/dashboard"), 303);
   if (outcome.kind === "connected") {
     const account = await findShopStripeAccount(shop.id);
     await recordAudit({
@@ -39,8 +40,5 @@ export async function GET(request: Request) {
     });
   }
   const notice = outcome.kind === "connected" ? `connected` : outcome.kind;
-  return NextResponse.redirect(
-    new URL(`${paymentsPath(shop.slug)}?notice=${notice}`, request.url),
-    303,
-  );
+  return NextResponse.redirect(appUrl(`${paymentsPath(shop.slug)}?notice=${notice}`), 303);
 }

@@ -3,6 +3,7 @@ import { findShopForMember } from "@/db/queries/shops";
 import { getCurrentUser } from "@/lib/auth/session";
 import { minorToDecimalString } from "@/lib/money";
 import { toCsv } from "@/lib/orders/csv";
+import { queryValue } from "@/lib/search-params";
 import { orderNet } from "@/lib/orders/refund-plan";
 
 const HEADER = [
@@ -35,8 +36,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ shop
   const shop = user ? await findShopForMember(slug, user.id) : null;
   if (!shop) return new Response("Not found", { status: 404 });
   const url = new URL(request.url);
-  const filter = parseOrderFilter(url.searchParams.get("status"));
-  const search = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const filter = parseOrderFilter(queryValue(url.searchParams.get("status")) ?? null);
+  const search = (queryValue(url.searchParams.get("q"), 100) ?? "").trim();
   const rows = await listOrdersForExport(shop.id, filter, search);
   const money = (minor: number | null, currency: string) =>
     minor === null ? "" : minorToDecimalString(minor, currency);

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { findShopStripeAccount } from "@/db/queries/connect";
 import { recordAudit } from "@/db/queries/platform";
-import { errorState, formObject, type ActionState } from "@/lib/actions";
+import { errorState, formObject, type ActionState, formAction } from "@/lib/actions";
 import { loadShopForAction } from "@/lib/auth/session";
 import {
   createExpressAccount,
@@ -30,7 +30,7 @@ async function shopFromForm(formData: FormData) {
 }
 
 /** Connect an existing Stripe account: off to Stripe's OAuth consent page. */
-export async function connectStandardAction(
+export const connectStandardAction = formAction(async function connectStandardAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -39,10 +39,10 @@ export async function connectStandardAction(
   const result = await startOAuthConnect(ctx.shop, ctx.user);
   if (!result.ok) return errorState(result.message);
   redirect(result.value);
-}
+});
 
 /** Create a new Express-style account, then straight into hosted onboarding. */
-export async function createExpressAction(
+export const createExpressAction = formAction(async function createExpressAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -61,10 +61,10 @@ export async function createExpressAction(
   const link = await createOnboardingLink(ctx.shop);
   if (!link.ok) return errorState(link.message);
   redirect(link.value);
-}
+});
 
 /** A fresh onboarding link for an account that still has details due. */
-export async function finishOnboardingAction(
+export const finishOnboardingAction = formAction(async function finishOnboardingAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -73,9 +73,9 @@ export async function finishOnboardingAction(
   const link = await createOnboardingLink(ctx.shop);
   if (!link.ok) return errorState(link.message);
   redirect(link.value);
-}
+});
 
-export async function refreshStatusAction(
+export const refreshStatusAction = formAction(async function refreshStatusAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -84,13 +84,13 @@ export async function refreshStatusAction(
   const result = await syncShopAccount(ctx.shop);
   if (!result.ok) return errorState(result.message);
   redirect(`${paymentsPath(ctx.shop.slug)}?notice=refreshed`);
-}
+});
 
 const disconnectInput = shopInput.extend({
   confirm: z.literal("yes", { error: "Tick the box to confirm you want to disconnect." }),
 });
 
-export async function disconnectAction(
+export const disconnectAction = formAction(async function disconnectAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
@@ -124,4 +124,4 @@ export async function disconnectAction(
     },
   });
   redirect(`${paymentsPath(ctx.shop.slug)}?notice=${result.value}`);
-}
+});

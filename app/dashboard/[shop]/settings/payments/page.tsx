@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { platformPaysStripeFees } from "@/lib/stripe/fee-payer";
 import { findShopStripeAccount, type ShopStripeAccount } from "@/db/queries/connect";
 import type { ConnectStatus } from "@/db/schema/shops";
 import { requireShopMember } from "@/lib/auth/session";
@@ -202,7 +203,7 @@ function AccountCard({
             {express ? "Created through Bazaar (Express)" : "Your own Stripe account (Standard)"}
           </Fact>
           <Fact label="Stripe processing fees">
-            {account.feesPayer === "account" || !express ? "Paid by you" : "Paid by Bazaar"}
+            {platformPaysStripeFees(account) ? "Paid by Bazaar" : "Paid by you"}
           </Fact>
           <Fact label="Payments">{account.chargesEnabled ? "Enabled" : "Not enabled yet"}</Fact>
           <Fact label="Payouts">{account.payoutsEnabled ? "Enabled" : "Not enabled yet"}</Fact>

@@ -2,16 +2,17 @@
 // to cart" on the embedded page). Closes that checkout — session expired on Stripe, stock given
 // back — when it is this browser's cart's checkout, then returns to the cart either way.
 import { NextResponse, type NextRequest } from "next/server";
+import { shopRef } from "@/lib/storefront/links";
 import { findCartRef, findCheckoutShop, findOrder } from "@/db/queries/orders-checkout";
 import { closePendingCheckout } from "@/lib/orders/finalise";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
-import { shopPath } from "@/lib/storefront/links";
+import { storefrontLocation } from "@/lib/storefront/origin";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function GET(request: NextRequest, ctx: { params: Promise<{ shop: string }> }) {
-  const { shop: slug } = await ctx.params;
-  const cartUrl = new URL(shopPath(slug, "/cart"), request.url);
+  const { slug } = shopRef((await ctx.params).shop);
+  const cartUrl = storefrontLocation(request.headers, slug).url("/cart");
   const orderId = request.nextUrl.searchParams.get("order") ?? "";
   const shop = UUID.test(orderId) ? await findCheckoutShop({ slug }) : null;
   const tokenHash = shop ? await readCartTokenHash() : null;

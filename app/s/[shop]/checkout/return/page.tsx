@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { shopRef, shopHref } from "@/lib/storefront/links";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -8,7 +9,6 @@ import { formatMoney } from "@/lib/money";
 import { lineItemName } from "@/lib/orders/session-params";
 import { checkoutReturnState } from "@/lib/orders/return";
 import { getStorefront, type Storefront } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
 import { CartCountSync } from "@/components/storefront/cart-count";
 import { PaymentPoller } from "@/components/storefront/payment-poller";
 
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Your order", robots: { index: false 
 
 export default async function CheckoutReturnPage({ params, searchParams }: Props) {
   await connection();
-  const { shop: slug } = await params;
+  const { slug, base } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
   const raw = (await searchParams).session_id;
@@ -29,7 +29,7 @@ export default async function CheckoutReturnPage({ params, searchParams }: Props
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
       <Suspense fallback={<p className="text-zinc-600">Checking your payment…</p>}>
-        <ReturnContents storefront={storefront} sessionId={sessionId} />
+        <ReturnContents storefront={storefront} base={base} sessionId={sessionId} />
       </Suspense>
     </div>
   );
@@ -62,21 +62,23 @@ function Notice({
 
 async function ReturnContents({
   storefront,
+  base,
   sessionId,
 }: {
   storefront: Storefront;
+  base: string;
   sessionId: string;
 }) {
   const { shop } = storefront;
   const result = await checkoutReturnState(shop.id, sessionId);
-  const cart = shopPath(shop.slug, "/cart");
+  const cart = shopHref(base, "/cart");
   switch (result.state) {
     case "not_found":
       return (
         <Notice
           title="We couldn't find this checkout"
           text="The link may be incomplete, or the checkout belongs to another shop."
-          href={shopPath(shop.slug)}
+          href={shopHref(base)}
           label="Continue shopping"
         />
       );
@@ -123,20 +125,11 @@ async function ReturnContents({
         />
       );
     case "paid":
-      return <Confirmation order={result.order} items={result.items} storefront={storefront} />;
+      return <Confirmation order={result.order} items={result.items} base={base} />;
   }
 }
 
-function Confirmation({
-  order,
-  items,
-  storefront,
-}: {
-  order: Order;
-  items: OrderItem[];
-  storefront: Storefront;
-}) {
-  const { shop } = storefront;
+function Confirmation({ order, items, base }: { order: Order; items: OrderItem[]; base: string }) {
   const a = order.shippingAddress;
   return (
     <div>
@@ -195,7 +188,7 @@ function Confirmation({
           </address>
         </section>
       ) : null}
-      <Link href={shopPath(shop.slug)} className={buttonClass}>
+      <Link href={shopHref(base)} className={buttonClass}>
         Continue shopping
       </Link>
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { shopRef, shopHref } from "@/lib/storefront/links";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -7,7 +8,6 @@ import { authSecret } from "@/lib/auth/secret";
 import { addressLines } from "@/lib/orders/address";
 import { formatMoney } from "@/lib/money";
 import { verifyOrderToken } from "@/lib/orders/links";
-import { shopPath } from "@/lib/storefront/links";
 
 export const metadata: Metadata = {
   title: "Your order",
@@ -24,7 +24,8 @@ export default async function ShopperOrderPage({
   params: Promise<{ shop: string; token: string }>;
 }) {
   await connection();
-  const { shop: slug, token } = await params;
+  const { shop: shopParam, token } = await params;
+  const { slug, base } = shopRef(shopParam);
   const orderId = verifyOrderToken(decodeURIComponent(token), authSecret());
   if (!orderId) notFound();
   const found = await getOrderForShopper(orderId, slug);
@@ -121,7 +122,7 @@ export default async function ShopperOrderPage({
       ) : null}
 
       <p className="mt-8 text-sm">
-        <Link href={shopPath(slug)} className="underline underline-offset-2">
+        <Link href={shopHref(base)} className="underline underline-offset-2">
           Continue shopping at {shopName}
         </Link>
       </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { shopRef } from "@/lib/storefront/links";
 import { notFound } from "next/navigation";
 import { PLACEHOLDER, getContentPage, getStorefront } from "@/lib/storefront/data";
 import { markdownToPlainText } from "@/lib/markdown";
@@ -11,7 +12,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { shop: slug, page: pageSlug } = await params;
+  const { shop: shopParam, page: pageSlug } = await params;
+  const { slug } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   if (!storefront) return {};
   const page = await getContentPage(storefront.shop.id, pageSlug);
@@ -20,7 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ContentPage({ params }: Props) {
-  const { shop: slug, page: pageSlug } = await params;
+  const { shop: shopParam, page: pageSlug } = await params;
+  const { slug } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
   const page = await getContentPage(storefront.shop.id, pageSlug);

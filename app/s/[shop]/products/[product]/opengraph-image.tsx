@@ -1,4 +1,5 @@
 import { ImageResponse } from "next/og";
+import { shopRef } from "@/lib/storefront/links";
 import { getProductPage, getStorefront } from "@/lib/storefront/data";
 import { formatMoney } from "@/lib/money";
 import { readableTextOn } from "@/lib/storefront/theme";
@@ -13,7 +14,8 @@ export default async function ProductOgImage({
 }: {
   params: Promise<{ shop: string; product: string }>;
 }) {
-  const { shop: slug, product: productSlug } = await params;
+  const { shop: shopParam, product: productSlug } = await params;
+  const { slug } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   const product = storefront ? await getProductPage(storefront.shop.id, productSlug) : null;
   const brand = storefront?.design.brandColor ?? "#1f2937";

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { shopRef, canonicalShopUrl } from "@/lib/storefront/links";
 import { notFound } from "next/navigation";
 import { PLACEHOLDER, getProductPage, getStorefront } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
+import { env } from "@/lib/env";
+
+const hostConfig = () => ({ appUrl: env().APP_URL, rootDomain: env().ROOT_DOMAIN });
 import { markdownToPlainText } from "@/lib/markdown";
 import { formatMoney, minorToDecimalString } from "@/lib/money";
 import { AddToCartForm } from "@/components/storefront/add-to-cart-form";
@@ -19,7 +22,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { shop: slug, product: productSlug } = await params;
+  const { shop: shopParam, product: productSlug } = await params;
+  const { slug } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   if (!storefront) return {};
   const product = await getProductPage(storefront.shop.id, productSlug);
@@ -28,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: product.name,
     description,
-    alternates: { canonical: shopPath(slug, `/products/${product.slug}`) },
+    alternates: { canonical: canonicalShopUrl(slug, `/products/${product.slug}`, hostConfig()) },
     openGraph: {
       title: product.name,
       description,
@@ -39,7 +43,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const { shop: slug, product: productSlug } = await params;
+  const { shop: shopParam, product: productSlug } = await params;
+  const { slug } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
   const { shop } = storefront;
@@ -63,7 +68,7 @@ export default async function ProductPage({ params }: Props) {
         storefront.acceptingOrders && v.available
           ? "https://schema.org/InStock"
           : "https://schema.org/OutOfStock",
-      url: shopPath(slug, `/products/${product.slug}`),
+      url: canonicalShopUrl(slug, `/products/${product.slug}`, hostConfig()),
     })),
   };
 

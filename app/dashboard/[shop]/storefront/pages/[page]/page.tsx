@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isUuid } from "@/db/queries/ids";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findContentPage } from "@/db/queries/storefront";
@@ -19,7 +20,7 @@ export default async function EditContentPage({
 }) {
   const { shop: slug, page: id } = await params;
   const { shop } = await requireShopMember(slug);
-  const page = /^[0-9a-f-]{36}$/i.test(id) ? await findContentPage(shop.id, id) : null;
+  const page = isUuid(id) ? await findContentPage(shop.id, id) : null;
   if (!page) notFound();
   return (
     <>

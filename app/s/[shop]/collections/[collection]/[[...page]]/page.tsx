@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { shopRef, shopHref, canonicalShopUrl } from "@/lib/storefront/links";
 import { notFound } from "next/navigation";
 import {
   COLLECTION_PAGE_SIZE,
@@ -6,7 +7,7 @@ import {
   getCollectionPage,
   getStorefront,
 } from "@/lib/storefront/data";
-import { shopPath } from "@/lib/storefront/links";
+import { env } from "@/lib/env";
 import { markdownToPlainText } from "@/lib/markdown";
 import { Pagination } from "@/components/storefront/pagination";
 import { ProductGrid } from "@/components/storefront/product-card";
@@ -26,7 +27,8 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { shop: slug, collection, page: segments } = await params;
+  const { shop: shopParam, collection, page: segments } = await params;
+  const { slug } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   const page = pageNumber(segments);
   if (!storefront || page === null) return {};
@@ -36,12 +38,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: page > 1 ? `${data.name} — page ${page}` : data.name,
     description:
       markdownToPlainText(data.description, 160) || `${data.name} at ${storefront.shop.name}.`,
-    alternates: { canonical: shopPath(slug, `/collections/${data.slug}`) },
+    alternates: {
+      canonical: canonicalShopUrl(slug, `/collections/${data.slug}`, {
+        appUrl: env().APP_URL,
+        rootDomain: env().ROOT_DOMAIN,
+      }),
+    },
   };
 }
 
 export default async function CollectionPage({ params }: Props) {
-  const { shop: slug, collection, page: segments } = await params;
+  const { shop: shopParam, collection, page: segments } = await params;
+  const { slug, base } = shopRef(shopParam);
   const storefront = await getStorefront(slug);
   const page = pageNumber(segments);
   if (!storefront || page === null) notFound();
@@ -65,7 +73,7 @@ export default async function CollectionPage({ params }: Props) {
         </p>
       </header>
       {data.products.length > 0 ? (
-        <ProductGrid products={data.products} shopSlug={shop.slug} currency={shop.currency} />
+        <ProductGrid products={data.products} shopBase={base} currency={shop.currency} />
       ) : (
         <p className="rounded-[var(--sf-radius)] border border-dashed border-zinc-300 px-6 py-12 text-center text-zinc-600">
           Nothing in this collection yet.
@@ -74,7 +82,7 @@ export default async function CollectionPage({ params }: Props) {
       <Pagination
         page={page}
         pageCount={pageCount}
-        hrefFor={(n) => shopPath(shop.slug, `/collections/${data.slug}${n > 1 ? `/${n}` : ""}`)}
+        hrefFor={(n) => shopHref(base, `/collections/${data.slug}${n > 1 ? `/${n}` : ""}`)}
       />
     </div>
   );

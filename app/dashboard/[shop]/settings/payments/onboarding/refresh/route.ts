@@ -1,15 +1,16 @@
 // GET …/settings/payments/onboarding/refresh: Stripe's refresh_url (link expired or reused) — mints a fresh onboarding link.
+import { appUrl } from "@/lib/app-url";
 import { NextResponse } from "next/server";
 import { loadShopForAction } from "@/lib/auth/session";
 import { createOnboardingLink, paymentsPath } from "@/lib/stripe/connect";
 
-export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await params;
   const ctx = await loadShopForAction(slug);
   if (!ctx) return new NextResponse("Not found", { status: 404 });
   const link = await createOnboardingLink(ctx.shop);
   const target = link.ok
     ? link.value
-    : new URL(`${paymentsPath(ctx.shop.slug)}?notice=link_failed`, request.url).toString();
+    : appUrl(`${paymentsPath(ctx.shop.slug)}?notice=link_failed`).toString();
   return NextResponse.redirect(target, 303);
 }

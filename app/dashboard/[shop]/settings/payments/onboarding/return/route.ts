@@ -1,9 +1,10 @@
 // GET …/settings/payments/onboarding/return: Stripe's return_url — re-reads the account (returning does not mean onboarding finished).
+import { appUrl } from "@/lib/app-url";
 import { NextResponse } from "next/server";
 import { loadShopForAction } from "@/lib/auth/session";
 import { paymentsPath, syncShopAccount } from "@/lib/stripe/connect";
 
-export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await params;
   const ctx = await loadShopForAction(slug);
   if (!ctx) return new NextResponse("Not found", { status: 404 });
@@ -15,8 +16,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ shop
       : result.value === "onboarding"
         ? "onboarding_incomplete"
         : "onboarding_submitted";
-  return NextResponse.redirect(
-    new URL(`${paymentsPath(ctx.shop.slug)}?notice=${notice}`, request.url),
-    303,
-  );
+  return NextResponse.redirect(appUrl(`${paymentsPath(ctx.shop.slug)}?notice=${notice}`), 303);
 }
