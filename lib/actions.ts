@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ErrorCode } from "./errors";
 
 /** What every form action returns: shown next to the fields and in the form's status region. */
 export type ActionState = {
@@ -9,6 +10,10 @@ export type ActionState = {
   values?: Record<string, string>;
   /** Where the browser goes next with a full page load (a same-site path). */
   redirectTo?: string;
+  /** Why an action refused (lib/errors): for callers and tests, not shown. */
+  code?: ErrorCode;
+  /** Set when something unexpected failed: the reference the user can quote. */
+  requestId?: string;
 };
 
 export const idleState: ActionState = { status: "idle" };
@@ -68,7 +73,8 @@ export function unusableText(value: string, max = MAX_FIELD_CHARS): string | nul
   return null;
 }
 
-type FormHandler = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+/** A form action, called through useActionState (or `<form action>`, which passes the form alone). */
+export type FormHandler = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
 /**
  * Wraps a form action so that nothing unusable reaches it: a server action is a public POST
@@ -77,7 +83,9 @@ type FormHandler = (prev: ActionState, formData: FormData) => Promise<ActionStat
  * over-long values and absurd numbers of fields. Each action still validates its own fields.
  */
 export function formAction(handler: FormHandler): FormHandler {
-  return async function checkedFormAction(prev: unknown, formData: unknown) {
+  return async function checkedFormAction(prev: unknown, formData?: unknown) {
+    // `<form action={fn}>` without useActionState calls fn(formData).
+    if (formData === undefined && prev instanceof FormData) [prev, formData] = [idleState, prev];
     if (!(formData instanceof FormData)) return errorState(INPUT_MESSAGES.unreadable);
     const keep: Record<string, string> = {};
     let count = 0;
@@ -100,7 +108,7 @@ export function formAction(handler: FormHandler): FormHandler {
       );
     }
     return handler(isActionState(prev) ? prev : idleState, formData);
-  };
+  } as FormHandler;
 }
 
 function isActionState(value: unknown): value is ActionState {

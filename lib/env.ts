@@ -31,6 +31,11 @@ const schema = z
         .optional(),
     ),
     BAZAAR_DATA_DIR: z.string().trim().min(1).default(".data"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        message: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .optional(),
     AUTH_SECRET: optionalString.pipe(
       z
         .string()

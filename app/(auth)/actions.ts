@@ -1,81 +1,72 @@
 "use server";
 
 import { CredentialsSignin } from "next-auth";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { createUser, emailIsTaken } from "@/db/queries/users";
-import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
+import { publicAction, redirectTo } from "@/lib/action-pipeline";
 import { signIn, signOut } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { THROTTLED_MESSAGE } from "@/lib/auth/throttle";
 import { signInSchema, signUpSchema } from "@/lib/auth/validation";
+import { AppError } from "@/lib/errors";
 
-export const signInAction = formAction(async function signInAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const raw = formObject(formData);
-  const values = { email: raw.email ?? "" };
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), values);
+export const signInAction = publicAction(
+  { schema: signInSchema.extend({ callbackUrl: z.string().optional() }) },
+  async function signInAction({ input }) {
+    try {
+      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    } catch (error) {
+      if (error instanceof CredentialsSignin) {
+        if (error.code === "throttled") throw new AppError("rate_limited", THROTTLED_MESSAGE);
+        if (error.code === "locked") {
+          throw AppError.forbidden("This account has been locked. Contact the platform operator.");
+        }
+        throw new AppError("unauthenticated", "", { password: "Wrong e-mail or password." });
+      }
+      throw error;
+    }
+    // A full page load, not a client-side navigation: the target may be a route handler that
+    // redirects again (Stripe's onboarding return), which the client router cannot follow — the
+    // address bar would stay put and announce the sign-in page.
+    return {
+      status: "success",
+      message: "Signed in.",
+      redirectTo: safeRedirectPath(input.callbackUrl),
+    };
+  },
+);
 
-  try {
-    await signIn("credentials", { ...parsed.data, redirect: false });
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      if (error.code === "throttled") return errorState(THROTTLED_MESSAGE, {}, values);
-      if (error.code === "locked") {
-        return errorState(
-          "This account has been locked. Contact the platform operator.",
-          {},
-          values,
+export const signUpAction = publicAction(
+  { schema: signUpSchema.extend({ callbackUrl: z.string().optional() }) },
+  async function signUpAction({ input }) {
+    const { name, email, password } = input;
+    const taken = { email: "An account with this e-mail already exists. Sign in instead." };
+    if (await emailIsTaken(email)) throw AppError.conflict("", taken);
+
+    const user = await createUser({ name, email, passwordHash: await hashPassword(password) });
+    if (!user) throw AppError.conflict("", taken); // lost a race with another sign-up
+
+    try {
+      await signIn("credentials", { email, password, redirect: false });
+    } catch (error) {
+      if (error instanceof CredentialsSignin) {
+        throw new AppError(
+          "unavailable",
+          "Your account was created, but signing in failed. Please sign in.",
         );
       }
-      return errorState(undefined, { password: "Wrong e-mail or password." }, values);
+      throw error;
     }
-    throw error;
-  }
-  // A full page load, not a client-side navigation: the target may be a route handler that
-  // redirects again (Stripe's onboarding return), which the client router cannot follow — the
-  // address bar would stay put and announce the sign-in page.
-  return {
-    status: "success",
-    message: "Signed in.",
-    redirectTo: safeRedirectPath(raw.callbackUrl),
-  };
-});
+    // An invitation link sends new members back to it after sign-up.
+    return redirectTo(safeRedirectPath(input.callbackUrl, "/dashboard"));
+  },
+);
 
-export const signUpAction = formAction(async function signUpAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const raw = formObject(formData);
-  const values = { name: raw.name ?? "", email: raw.email ?? "" };
-  const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), values);
-
-  const { name, email, password } = parsed.data;
-  const taken = { email: "An account with this e-mail already exists. Sign in instead." };
-  if (await emailIsTaken(email)) return errorState(undefined, taken, values);
-
-  const user = await createUser({ name, email, passwordHash: await hashPassword(password) });
-  if (!user) return errorState(undefined, taken, values); // lost a race with another sign-up
-
-  try {
-    await signIn("credentials", { email, password, redirect: false });
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      return errorState(
-        "Your account was created, but signing in failed. Please sign in.",
-        {},
-        values,
-      );
-    }
-    throw error;
-  }
-  redirect("/dashboard");
-});
-
-export async function signOutAction() {
-  await signOut({ redirectTo: "/" });
-}
+export const signOutAction = publicAction(
+  { schema: z.object({}) },
+  async function signOutAction() {
+    await signOut({ redirectTo: "/" });
+    return { status: "success", message: "Signed out." };
+  },
+);

@@ -14,248 +14,200 @@ import { findShopStripeAccount } from "@/db/queries/connect";
 import { recordAudit } from "@/db/queries/platform";
 import { findStripeEvent } from "@/db/queries/stripe-events";
 import { findShopById } from "@/db/queries/shops";
+import type { SessionUser } from "@/db/queries/users";
+import { z } from "zod";
+import { adminAction, recordId } from "@/lib/action-pipeline";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
+import { AppError } from "@/lib/errors";
 import { syncShopAccount } from "@/lib/stripe/connect";
 import { processStoredEvent } from "@/lib/stripe/webhooks";
-import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
-import { loadAdminForAction } from "@/lib/auth/session";
 import { expireOpenCheckouts } from "@/lib/orders/finalise";
 import {
   eventIdSchema,
   feeOverrideSchema,
   platformSettingsSchema,
-  shopIdSchema,
   suspendSchema,
-  userActionSchema,
 } from "@/lib/admin/validation";
 
-const NOT_ALLOWED = "Only platform admins can do this. Sign in with an admin account.";
+const SHOP_GONE = "That shop no longer exists.";
+const USER_GONE = "That user could not be found.";
+const EVENT_GONE = "That event could not be found.";
+const shopRef = z.object({ shopId: recordId("That shop could not be found.") });
+const userRef = z.object({ userId: recordId(USER_GONE) });
+const eventRef = z.object({
+  eventId: recordId(EVENT_GONE, (v) => eventIdSchema.safeParse({ eventId: v }).success),
+});
 
 function actorOf(user: { id: string; email: string }) {
   return { id: user.id, email: user.email };
 }
 
-export const updatePlatformSettingsAction = formAction(async function updatePlatformSettingsAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const admin = await loadAdminForAction();
-  const raw = formObject(formData);
-  if (!admin) return errorState(NOT_ALLOWED, {}, raw);
-  const parsed = platformSettingsSchema.safeParse(raw);
-  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), raw);
-  const v = parsed.data;
-  await updatePlatformSettings(actorOf(admin), {
-    feePercentBps: v.feePercent,
-    feeFixed: v.feeFixed,
-    feeMin: v.feeMin,
-    feeMax: v.feeMax,
-    feeRefundPolicy: v.feeRefundPolicy,
-    checkoutMode: v.checkoutMode,
-  });
-  revalidatePath("/admin", "layout");
-  return {
-    status: "success",
-    message: "Settings saved. They apply to new checkouts from now on.",
-    values: raw,
-  };
-});
+export const updatePlatformSettingsAction = adminAction(
+  { schema: platformSettingsSchema },
+  async function updatePlatformSettingsAction({ user, input: v, values }) {
+    await updatePlatformSettings(actorOf(user), {
+      feePercentBps: v.feePercent,
+      feeFixed: v.feeFixed,
+      feeMin: v.feeMin,
+      feeMax: v.feeMax,
+      feeRefundPolicy: v.feeRefundPolicy,
+      checkoutMode: v.checkoutMode,
+    });
+    revalidatePath("/admin", "layout");
+    return {
+      status: "success",
+      message: "Settings saved. They apply to new checkouts from now on.",
+      values,
+    };
+  },
+);
 
-export const setShopFeeOverrideAction = formAction(async function setShopFeeOverrideAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const admin = await loadAdminForAction();
-  const raw = formObject(formData);
-  if (!admin) return errorState(NOT_ALLOWED, {}, raw);
-  const parsed = feeOverrideSchema.safeParse(raw);
-  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), raw);
-  const v = parsed.data;
-  const ok = await setShopFeeOverride(actorOf(admin), v.shopId, {
-    feePercentBps: v.feePercent,
-    feeFixed: v.feeFixed,
-    feeMin: v.feeMin,
-    feeMax: v.feeMax,
-  });
-  if (!ok) return errorState("That shop no longer exists.", {}, raw);
-  revalidatePath("/admin", "layout");
-  const cleared = [v.feePercent, v.feeFixed, v.feeMin, v.feeMax].every((x) => x === null);
-  return {
-    status: "success",
-    message: cleared
-      ? "Override removed: the shop uses the platform default."
-      : "Fee override saved for new checkouts.",
-    values: raw,
-  };
-});
+export const setShopFeeOverrideAction = adminAction(
+  { schema: feeOverrideSchema },
+  async function setShopFeeOverrideAction({ user, input: v, values }) {
+    const ok = await setShopFeeOverride(actorOf(user), v.shopId, {
+      feePercentBps: v.feePercent,
+      feeFixed: v.feeFixed,
+      feeMin: v.feeMin,
+      feeMax: v.feeMax,
+    });
+    if (!ok) throw AppError.notFound(SHOP_GONE);
+    revalidatePath("/admin", "layout");
+    const cleared = [v.feePercent, v.feeFixed, v.feeMin, v.feeMax].every((x) => x === null);
+    return {
+      status: "success",
+      message: cleared
+        ? "Override removed: the shop uses the platform default."
+        : "Fee override saved for new checkouts.",
+      values,
+    };
+  },
+);
 
-export const suspendShopAction = formAction(async function suspendShopAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const admin = await loadAdminForAction();
-  const raw = formObject(formData);
-  if (!admin) return errorState(NOT_ALLOWED, {}, raw);
-  const parsed = suspendSchema.safeParse(raw);
-  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), raw);
-  const ok = await suspendShop(actorOf(admin), parsed.data.shopId, parsed.data.reason);
-  if (!ok) return errorState("That shop no longer exists.", {}, raw);
-  // Committed: no new checkout can start. Close the open ones on Stripe and free their stock.
-  const closed = await expireOpenCheckouts(parsed.data.shopId, "action");
-  // The storefront shows the notice and hides buy buttons right away.
-  expireShopStorefronts([parsed.data.shopId], "action");
-  revalidatePath("/admin", "layout");
-  return {
-    status: "success",
-    message:
-      closed.failed.length > 0
-        ? `Shop suspended. Its checkout is closed; ${closed.failed.length} open checkout(s) could not be expired on Stripe yet and will lapse on their own.`
-        : "Shop suspended. Its checkout is closed.",
-  };
-});
+export const suspendShopAction = adminAction(
+  { schema: suspendSchema },
+  async function suspendShopAction({ user, input }) {
+    const ok = await suspendShop(actorOf(user), input.shopId, input.reason);
+    if (!ok) throw AppError.notFound(SHOP_GONE);
+    // Committed: no new checkout can start. Close the open ones on Stripe and free their stock.
+    const closed = await expireOpenCheckouts(input.shopId, "action");
+    // The storefront shows the notice and hides buy buttons right away.
+    expireShopStorefronts([input.shopId], "action");
+    revalidatePath("/admin", "layout");
+    return {
+      status: "success",
+      message:
+        closed.failed.length > 0
+          ? `Shop suspended. Its checkout is closed; ${closed.failed.length} open checkout(s) could not be expired on Stripe yet and will lapse on their own.`
+          : "Shop suspended. Its checkout is closed.",
+    };
+  },
+);
 
-export const reinstateShopAction = formAction(async function reinstateShopAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const admin = await loadAdminForAction();
-  if (!admin) return errorState(NOT_ALLOWED);
-  const parsed = shopIdSchema.safeParse({ shopId: formData.get("shopId") });
-  if (!parsed.success) return errorState("That shop could not be found.");
-  const ok = await reinstateShop(actorOf(admin), parsed.data.shopId);
-  if (!ok) return errorState("That shop no longer exists.");
-  expireShopStorefronts([parsed.data.shopId], "action");
-  revalidatePath("/admin", "layout");
-  return { status: "success", message: "Shop reinstated." };
-});
+export const reinstateShopAction = adminAction(
+  { schema: shopRef },
+  async function reinstateShopAction({ user, input }) {
+    const ok = await reinstateShop(actorOf(user), input.shopId);
+    if (!ok) throw AppError.notFound(SHOP_GONE);
+    expireShopStorefronts([input.shopId], "action");
+    revalidatePath("/admin", "layout");
+    return { status: "success", message: "Shop reinstated." };
+  },
+);
 
-async function userAction(
-  formData: FormData,
-  run: (actor: { id: string; email: string }, userId: string) => Promise<boolean>,
+/** A change to another user's account: never one's own (refused with `refuseSelf`). */
+function userChange(
+  run: (admin: SessionUser, userId: string) => Promise<boolean>,
   done: string,
-  opts: { refuseSelf: string },
-): Promise<ActionState> {
-  const admin = await loadAdminForAction();
-  if (!admin) return errorState(NOT_ALLOWED);
-  const parsed = userActionSchema.safeParse({ userId: formData.get("userId") });
-  if (!parsed.success) return errorState("That user could not be found.");
-  if (parsed.data.userId === admin.id) return errorState(opts.refuseSelf);
-  const ok = await run(actorOf(admin), parsed.data.userId);
-  if (!ok) return errorState("That user could not be found.");
-  revalidatePath("/admin/users");
-  return { status: "success", message: done };
+  refuseSelf: string,
+) {
+  return adminAction({ schema: userRef }, async function userChangeAction({ user, input }) {
+    if (input.userId === user.id) throw AppError.conflict(refuseSelf);
+    if (!(await run(user, input.userId))) throw AppError.notFound(USER_GONE);
+    revalidatePath("/admin/users");
+    return { status: "success", message: done };
+  });
 }
 
-export const promoteUserAction = formAction(async function promoteUserAction(
-  _prev: ActionState,
-  formData: FormData,
-) {
-  return userAction(
-    formData,
-    (a, id) => changeUserRole(a, id, "admin"),
-    "User promoted to admin.",
-    {
-      refuseSelf: "You are already an admin.",
-    },
-  );
-});
+export const promoteUserAction = userChange(
+  (a, id) => changeUserRole(actorOf(a), id, "admin"),
+  "User promoted to admin.",
+  "You are already an admin.",
+);
 
-export const demoteUserAction = formAction(async function demoteUserAction(
-  _prev: ActionState,
-  formData: FormData,
-) {
-  return userAction(
-    formData,
-    async (a, id) => {
-      if ((await countAdmins()) <= 1) return false;
-      return changeUserRole(a, id, "merchant");
-    },
-    "Admin role removed.",
-    { refuseSelf: "You cannot remove your own admin role. Ask another admin." },
-  );
-});
+export const demoteUserAction = userChange(
+  async (a, id) => {
+    if ((await countAdmins()) <= 1) return false;
+    return changeUserRole(actorOf(a), id, "merchant");
+  },
+  "Admin role removed.",
+  "You cannot remove your own admin role. Ask another admin.",
+);
 
-export const lockUserAction = formAction(async function lockUserAction(
-  _prev: ActionState,
-  formData: FormData,
-) {
-  return userAction(
-    formData,
-    (a, id) => setUserLocked(a, id, true),
-    "User locked out. Their sessions stop working now.",
-    {
-      refuseSelf: "You cannot lock yourself out.",
-    },
-  );
-});
+export const lockUserAction = userChange(
+  (a, id) => setUserLocked(actorOf(a), id, true),
+  "User locked out. Their sessions stop working now.",
+  "You cannot lock yourself out.",
+);
 
-export const unlockUserAction = formAction(async function unlockUserAction(
-  _prev: ActionState,
-  formData: FormData,
-) {
-  return userAction(formData, (a, id) => setUserLocked(a, id, false), "User unlocked.", {
-    refuseSelf: "You cannot unlock yourself.",
-  });
-});
+export const unlockUserAction = userChange(
+  (a, id) => setUserLocked(actorOf(a), id, false),
+  "User unlocked.",
+  "You cannot unlock yourself.",
+);
 
 /** Re-reads the shop's connected account from Stripe and stores it (snapshot + shop status). */
-export const resyncShopAccountAction = formAction(async function resyncShopAccountAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const admin = await loadAdminForAction();
-  if (!admin) return errorState(NOT_ALLOWED);
-  const parsed = shopIdSchema.safeParse({ shopId: formData.get("shopId") });
-  if (!parsed.success) return errorState("That shop could not be found.");
-  const shop = await findShopById(parsed.data.shopId);
-  if (!shop) return errorState("That shop no longer exists.");
-  const before = await findShopStripeAccount(shop.id);
-  const result = await syncShopAccount(shop);
-  if (!result.ok) return errorState(result.message);
-  const after = await findShopStripeAccount(shop.id);
-  const facts = (a: typeof before) =>
-    a && {
-      accountId: a.accountId,
-      chargesEnabled: a.chargesEnabled,
-      payoutsEnabled: a.payoutsEnabled,
-      currentlyDue: a.currentlyDue,
-      disabledReason: a.disabledReason,
-    };
-  await recordAudit({
-    actor: actorOf(admin),
-    action: "shop.stripe_resynced",
-    shopId: shop.id,
-    target: { type: "shop", id: shop.id },
-    before: { status: shop.connectStatus, account: facts(before) },
-    after: { status: result.value, account: facts(after) },
-  });
-  revalidatePath("/admin", "layout");
-  return { status: "success", message: `Re-synced from Stripe: status is now ${result.value}.` };
-});
+export const resyncShopAccountAction = adminAction(
+  { schema: shopRef },
+  async function resyncShopAccountAction({ user, input }) {
+    const shop = await findShopById(input.shopId);
+    if (!shop) throw AppError.notFound(SHOP_GONE);
+    const before = await findShopStripeAccount(shop.id);
+    const result = await syncShopAccount(shop);
+    if (!result.ok) throw AppError.unavailable(result.message);
+    const after = await findShopStripeAccount(shop.id);
+    const facts = (a: typeof before) =>
+      a && {
+        accountId: a.accountId,
+        chargesEnabled: a.chargesEnabled,
+        payoutsEnabled: a.payoutsEnabled,
+        currentlyDue: a.currentlyDue,
+        disabledReason: a.disabledReason,
+      };
+    await recordAudit({
+      actor: actorOf(user),
+      action: "shop.stripe_resynced",
+      shopId: shop.id,
+      target: { type: "shop", id: shop.id },
+      before: { status: shop.connectStatus, account: facts(before) },
+      after: { status: result.value, account: facts(after) },
+    });
+    revalidatePath("/admin", "layout");
+    return { status: "success", message: `Re-synced from Stripe: status is now ${result.value}.` };
+  },
+);
 
 /** Runs a stored Stripe event through its handler again (handlers are idempotent). Audited. */
-export const replayEventAction = formAction(async function replayEventAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const admin = await loadAdminForAction();
-  if (!admin) return errorState(NOT_ALLOWED);
-  const parsed = eventIdSchema.safeParse({ eventId: formData.get("eventId") });
-  if (!parsed.success) return errorState("That event could not be found.");
-  const before = await findStripeEvent(parsed.data.eventId);
-  if (!before) return errorState("That event could not be found.");
-  const result = await processStoredEvent(before.id, { force: true });
-  const after = await findStripeEvent(before.id);
-  await recordAudit({
-    actor: actorOf(admin),
-    action: "stripe_event.replayed",
-    target: { type: "stripe_event", id: before.id },
-    before: { outcome: before.outcome, error: before.error },
-    after: { outcome: after?.outcome ?? result.outcome, error: after?.error ?? null },
-  });
-  revalidatePath("/admin", "layout");
-  if (result.outcome === "failed") {
-    return errorState(`Replayed: the handler failed again — ${result.error ?? "see the error"}.`);
-  }
-  return { status: "success", message: `Replayed: ${after?.outcome ?? result.outcome}.` };
-});
+export const replayEventAction = adminAction(
+  { schema: eventRef },
+  async function replayEventAction({ user, input }) {
+    const before = await findStripeEvent(input.eventId);
+    if (!before) throw AppError.notFound(EVENT_GONE);
+    const result = await processStoredEvent(before.id, { force: true });
+    const after = await findStripeEvent(before.id);
+    await recordAudit({
+      actor: actorOf(user),
+      action: "stripe_event.replayed",
+      target: { type: "stripe_event", id: before.id },
+      before: { outcome: before.outcome, error: before.error },
+      after: { outcome: after?.outcome ?? result.outcome, error: after?.error ?? null },
+    });
+    revalidatePath("/admin", "layout");
+    if (result.outcome === "failed") {
+      throw AppError.conflict(
+        `Replayed: the handler failed again — ${result.error ?? "see the error"}.`,
+      );
+    }
+    return { status: "success", message: `Replayed: ${after?.outcome ?? result.outcome}.` };
+  },
+);

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { buttonClasses } from "@/components/ui/button";
+import { SignOutForm } from "@/components/auth/sign-out-form";
 
 /** Reads the session: render it inside <Suspense>. */
 export async function UserMenu() {
@@ -31,11 +31,7 @@ export async function UserMenu() {
       <span className="hidden max-w-40 truncate text-sm text-zinc-600 md:inline" title={user.email}>
         {user.name}
       </span>
-      <form action={signOutAction}>
-        <button type="submit" className={buttonClasses({ variant: "secondary", size: "sm" })}>
-          Sign out
-        </button>
-      </form>
+      <SignOutForm />
     </div>
   );
 }

@@ -13,6 +13,7 @@ export type ShopSummary = {
   connectStatus: ConnectStatus;
   suspendedAt: Date | null;
   suspensionReason: string | null;
+  staffRefundLimit: number;
   createdAt: Date;
 };
 
@@ -25,6 +26,7 @@ const summaryColumns = {
   connectStatus: shops.connectStatus,
   suspendedAt: shops.suspendedAt,
   suspensionReason: shops.suspensionReason,
+  staffRefundLimit: shops.staffRefundLimit,
   createdAt: shops.createdAt,
 };
 

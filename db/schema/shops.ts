@@ -1,6 +1,7 @@
 import {
   char,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -33,6 +34,8 @@ export const shops = pgTable(
     connectStatus: connectStatus("connect_status").notNull().default("not_connected"),
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
     suspensionReason: text("suspension_reason"),
+    /** The most staff may refund on one order, in the shop's minor unit (owners: no cap). */
+    staffRefundLimit: integer("staff_refund_limit").notNull().default(5000),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("shops_slug_unique").on(t.slug)],

@@ -30,6 +30,12 @@ export type RefundInput = {
   /** A per-form nonce: the same submission twice makes one refund. */
   requestId: string;
   actor: { id: string; email: string };
+  /**
+   * The most this order may have refunded in all (succeeded, in flight and this one) when the
+   * caller's role is capped (staff: the shop's staff refund limit). Checked under the order lock,
+   * so two refunds at once cannot pass it together.
+   */
+  refundCap?: number | null;
 };
 
 export type RefundResult =
@@ -44,6 +50,7 @@ export type RefundResult =
   | {
       ok: false;
       reason:
+        | "over_limit"
         | "not_found"
         | "not_refundable"
         | "invalid"
@@ -219,6 +226,16 @@ export async function refundOrder(input: RefundInput): Promise<RefundResult> {
       };
     }
     const pending = await pendingTotals(tx, order.id);
+    if (
+      input.refundCap != null &&
+      order.refundedAmount + pending.amount + input.amount > input.refundCap
+    ) {
+      return {
+        ok: false as const,
+        reason: "over_limit" as const,
+        message: "This refund is above what your role may refund on this order.",
+      };
+    }
     const plan = planRefund({
       total: order.total,
       applicationFee: order.applicationFee,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SHOP_SLUG_PATTERN } from "./slug";
 
 /** Slugs that collide with platform routes or hosts. */
 export const RESERVED_SLUGS = new Set([
@@ -43,7 +44,6 @@ export const RESERVED_SLUGS = new Set([
   "files",
 ]);
 
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 export const shopSlugSchema = z
   .string({ error: "Choose a web address for your shop." })
@@ -51,7 +51,7 @@ export const shopSlugSchema = z
   .min(3, "Use at least 3 characters.")
   .max(40, "Use at most 40 characters.")
   .regex(/^[a-z0-9-]+$/, "Use only lowercase letters, digits and hyphens.")
-  .regex(SLUG_PATTERN, "Start and end with a letter or a digit.")
+  .regex(SHOP_SLUG_PATTERN, "Start and end with a letter or a digit.")
   .refine((s) => !s.includes("--"), "Do not use two hyphens in a row.")
   .refine((s) => !RESERVED_SLUGS.has(s), "That address is reserved. Please choose another.");
 

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { SHOP_SLUG_PATTERN } from "@/lib/shops/slug";
 
 const uuid = z.uuid({ message: "Choose an option." });
 
 /** Cart form input, coerced from FormData. */
 export const cartLineSchema = z.object({
-  shop: z.string().min(1).max(64),
+  shop: z.string().regex(SHOP_SLUG_PATTERN, "This shop does not exist."),
   variantId: uuid,
   quantity: z.coerce
     .number({ message: "Enter a quantity." })

@@ -23,6 +23,7 @@ import {
   productTag,
   shopTag,
 } from "@/lib/cache-tags";
+import { isShopSlug } from "@/lib/shops/slug";
 import { imageUrl } from "@/lib/storage";
 
 /**
@@ -30,7 +31,6 @@ import { imageUrl } from "@/lib/storage";
  * input is an argument, and every result is tagged so merchant writes show at once.
  */
 
-const SHOP_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /**
  * Cache Components needs one param set per dynamic segment at build time to prerender a
@@ -45,7 +45,7 @@ export type Storefront = NonNullable<Awaited<ReturnType<typeof getStorefront>>>;
 export async function getStorefront(slug: string) {
   "use cache";
   // Build-time placeholders (see storefrontPlaceholderParams) never reach the database.
-  if (!SHOP_SLUG.test(slug)) {
+  if (!isShopSlug(slug)) {
     cacheLife("max");
     return null;
   }

@@ -2,7 +2,7 @@
 
 import { randomBytes } from "node:crypto";
 import { updateTag } from "next/cache";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import {
   collectionBelongsToShop,
   contentSlugTaken,
@@ -12,15 +12,18 @@ import {
   saveDesign,
   updateContentPage,
 } from "@/db/queries/storefront";
-import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
-import { loadShopForAction } from "@/lib/auth/session";
+import { fieldErrorsOf } from "@/lib/actions";
+import { recordId, redirectTo, shopAction } from "@/lib/action-pipeline";
 import { contentPagesTag, shopTag } from "@/lib/cache-tags";
 import { checkImage, EXTENSION } from "@/lib/catalog/images";
+import { AppError, CHECK_FIELDS } from "@/lib/errors";
 import { getStorage } from "@/lib/storage";
 import { contentPageSchema, designSchema, parseFooterLinks } from "@/lib/storefront/design-rules";
-import { isUuid } from "@/db/queries/catalog";
 
-const NO_ACCESS = "You do not have access to this shop, or your session has ended.";
+const permission = "storefront.design";
+const PAGE_GONE = "This page does not exist.";
+const SLUG_TAKEN = { slug: "Another page already uses this address." };
+const pageRef = z.object({ id: recordId(PAGE_GONE) });
 
 async function readUpload(value: FormDataEntryValue | null) {
   if (!value || typeof value === "string" || value.size === 0) return null;
@@ -29,118 +32,90 @@ async function readUpload(value: FormDataEntryValue | null) {
   return check.ok ? { ok: true as const, bytes, type: check.type } : check;
 }
 
-export const saveDesignAction = formAction(async function saveDesignAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const raw = formObject(formData);
-  const ctx = await loadShopForAction(raw.shop);
-  if (!ctx) return errorState(NO_ACCESS, {}, raw);
-  const { shop } = ctx;
+export const saveDesignAction = shopAction(
+  // Colours, fonts, links and uploads are checked together below, so every problem shows at once.
+  { schema: z.object({}), permission },
+  async function saveDesignAction({ shop, values: raw, formData }) {
+    const parsed = designSchema.safeParse(raw);
+    const footer = parseFooterLinks(raw);
+    const fieldErrors = {
+      ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
+      ...footer.errors,
+    };
+    const logo = await readUpload(formData.get("logo"));
+    if (logo && !logo.ok) fieldErrors.logo = logo.error;
+    const heroImage = await readUpload(formData.get("heroImage"));
+    if (heroImage && !heroImage.ok) fieldErrors.heroImage = heroImage.error;
+    if (
+      parsed.success &&
+      parsed.data.featuredCollectionId &&
+      !(await collectionBelongsToShop(shop.id, parsed.data.featuredCollectionId))
+    )
+      fieldErrors.featuredCollectionId = "Choose one of your collections.";
+    if (!parsed.success || Object.keys(fieldErrors).length > 0)
+      throw AppError.invalid(fieldErrors, "Please fix the highlighted fields.");
 
-  const parsed = designSchema.safeParse(raw);
-  const footer = parseFooterLinks(raw);
-  const fieldErrors = { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...footer.errors };
-  const logo = await readUpload(formData.get("logo"));
-  if (logo && !logo.ok) fieldErrors.logo = logo.error;
-  const heroImage = await readUpload(formData.get("heroImage"));
-  if (heroImage && !heroImage.ok) fieldErrors.heroImage = heroImage.error;
-  if (
-    parsed.success &&
-    parsed.data.featuredCollectionId &&
-    !(await collectionBelongsToShop(shop.id, parsed.data.featuredCollectionId))
-  )
-    fieldErrors.featuredCollectionId = "Choose one of your collections.";
-  if (!parsed.success || Object.keys(fieldErrors).length > 0)
-    return errorState("Please fix the highlighted fields.", fieldErrors, raw);
+    const current = await findDesign(shop.id);
+    const storage = getStorage();
+    async function store(kind: string, upload: typeof logo) {
+      if (!upload || !upload.ok) return null;
+      const key = `shops/${shop.id}/storefront/${kind}-${randomBytes(8).toString("hex")}.${EXTENSION[upload.type]}`;
+      await storage.put(key, upload.bytes, upload.type);
+      return key;
+    }
+    const logoKey =
+      (await store("logo", logo)) ?? (raw.removeLogo === "1" ? null : current.logoStorageKey);
+    const heroKey =
+      (await store("hero", heroImage)) ??
+      (raw.removeHeroImage === "1" ? null : current.heroImageStorageKey);
 
-  const current = await findDesign(shop.id);
-  const storage = getStorage();
-  async function store(kind: string, upload: typeof logo) {
-    if (!upload || !upload.ok) return null;
-    const key = `shops/${shop.id}/storefront/${kind}-${randomBytes(8).toString("hex")}.${EXTENSION[upload.type]}`;
-    await storage.put(key, upload.bytes, upload.type);
-    return key;
-  }
-  const logoKey =
-    (await store("logo", logo)) ?? (raw.removeLogo === "1" ? null : current.logoStorageKey);
-  const heroKey =
-    (await store("hero", heroImage)) ??
-    (raw.removeHeroImage === "1" ? null : current.heroImageStorageKey);
+    await saveDesign(shop.id, {
+      ...parsed.data,
+      featuredCollectionId: parsed.data.featuredCollectionId || null,
+      footerLinks: footer.links,
+      logoStorageKey: logoKey,
+      heroImageStorageKey: heroKey,
+    });
+    // Replaced images are no longer referenced anywhere.
+    for (const [before, after] of [
+      [current.logoStorageKey, logoKey],
+      [current.heroImageStorageKey, heroKey],
+    ] as const) {
+      if (before && before !== after) await storage.delete(before).catch(() => {});
+    }
+    updateTag(shopTag(shop.id));
+    return { status: "success", message: "Design saved. Your storefront shows it now." };
+  },
+);
 
-  await saveDesign(shop.id, {
-    ...parsed.data,
-    featuredCollectionId: parsed.data.featuredCollectionId || null,
-    footerLinks: footer.links,
-    logoStorageKey: logoKey,
-    heroImageStorageKey: heroKey,
-  });
-  // Replaced images are no longer referenced anywhere.
-  for (const [before, after] of [
-    [current.logoStorageKey, logoKey],
-    [current.heroImageStorageKey, heroKey],
-  ] as const) {
-    if (before && before !== after) await storage.delete(before).catch(() => {});
-  }
-  updateTag(shopTag(shop.id));
-  return { status: "success", message: "Design saved. Your storefront shows it now." };
-});
+export const createContentPageAction = shopAction(
+  { schema: contentPageSchema, permission },
+  async function createContentPageAction({ shop, input }) {
+    if (await contentSlugTaken(shop.id, input.slug)) throw AppError.conflict(CHECK_FIELDS, SLUG_TAKEN);
+    const created = await createContentPage(shop.id, input);
+    if (!created) throw AppError.conflict(CHECK_FIELDS, SLUG_TAKEN);
+    updateTag(contentPagesTag(shop.id));
+    return redirectTo(`/dashboard/${shop.slug}/storefront?page=created`);
+  },
+);
 
-function pageValues(raw: Record<string, string>) {
-  return { title: raw.title ?? "", slug: raw.slug ?? "", body: raw.body ?? "" };
-}
+export const updateContentPageAction = shopAction(
+  { schema: pageRef.extend(contentPageSchema.shape), permission },
+  async function updateContentPageAction({ shop, input: { id, ...page } }) {
+    if (await contentSlugTaken(shop.id, page.slug, id)) throw AppError.conflict(CHECK_FIELDS, SLUG_TAKEN);
+    const updated = await updateContentPage(shop.id, id, page);
+    if (!updated) throw AppError.notFound(PAGE_GONE);
+    updateTag(contentPagesTag(shop.id));
+    return { status: "success", message: "Page saved.", values: page };
+  },
+);
 
-const SLUG_TAKEN = "Another page already uses this address.";
-
-export const createContentPageAction = formAction(async function createContentPageAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const raw = formObject(formData);
-  const values = pageValues(raw);
-  const ctx = await loadShopForAction(raw.shop);
-  if (!ctx) return errorState(NO_ACCESS, {}, values);
-  const parsed = contentPageSchema.safeParse(values);
-  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), values);
-  if (await contentSlugTaken(ctx.shop.id, parsed.data.slug))
-    return errorState(undefined, { slug: SLUG_TAKEN }, values);
-  const created = await createContentPage(ctx.shop.id, parsed.data);
-  if (!created) return errorState(undefined, { slug: SLUG_TAKEN }, values);
-  updateTag(contentPagesTag(ctx.shop.id));
-  redirect(`/dashboard/${ctx.shop.slug}/storefront?page=created`);
-});
-
-export const updateContentPageAction = formAction(async function updateContentPageAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const raw = formObject(formData);
-  const values = pageValues(raw);
-  const ctx = await loadShopForAction(raw.shop);
-  if (!ctx) return errorState(NO_ACCESS, {}, values);
-  const id = raw.id ?? "";
-  if (!isUuid(id)) return errorState("This page does not exist.", {}, values);
-  const parsed = contentPageSchema.safeParse(values);
-  if (!parsed.success) return errorState(undefined, fieldErrorsOf(parsed.error), values);
-  if (await contentSlugTaken(ctx.shop.id, parsed.data.slug, id))
-    return errorState(undefined, { slug: SLUG_TAKEN }, values);
-  const updated = await updateContentPage(ctx.shop.id, id, parsed.data);
-  if (!updated) return errorState("This page does not exist.", {}, values);
-  updateTag(contentPagesTag(ctx.shop.id));
-  return { status: "success", message: "Page saved.", values: parsed.data };
-});
-
-export const deleteContentPageAction = formAction(async function deleteContentPageAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  const raw = formObject(formData);
-  const ctx = await loadShopForAction(raw.shop);
-  if (!ctx) return errorState(NO_ACCESS);
-  const id = raw.id ?? "";
-  if (!isUuid(id)) return errorState("This page does not exist.");
-  const deleted = await deleteContentPage(ctx.shop.id, id);
-  if (!deleted) return errorState("This page does not exist.");
-  updateTag(contentPagesTag(ctx.shop.id));
-  redirect(`/dashboard/${ctx.shop.slug}/storefront?page=deleted`);
-});
+export const deleteContentPageAction = shopAction(
+  { schema: pageRef, permission },
+  async function deleteContentPageAction({ shop, input }) {
+    const deleted = await deleteContentPage(shop.id, input.id);
+    if (!deleted) throw AppError.notFound(PAGE_GONE);
+    updateTag(contentPagesTag(shop.id));
+    return redirectTo(`/dashboard/${shop.slug}/storefront?page=deleted`);
+  },
+);

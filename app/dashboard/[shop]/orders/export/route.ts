@@ -1,6 +1,6 @@
+// GET /dashboard/{shop}/orders/export: the filtered order list as CSV, for members who may view orders.
 import { listOrdersForExport, parseOrderFilter } from "@/db/queries/orders";
-import { findShopForMember } from "@/db/queries/shops";
-import { getCurrentUser } from "@/lib/auth/session";
+import { shopRouteAccess } from "@/lib/auth/session";
 import { minorToDecimalString } from "@/lib/money";
 import { toCsv } from "@/lib/orders/csv";
 import { queryValue } from "@/lib/search-params";
@@ -32,9 +32,9 @@ const HEADER = [
 /** CSV of the shop's orders with the list's filters. Members only (404 for anyone else). */
 export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await params;
-  const user = await getCurrentUser();
-  const shop = user ? await findShopForMember(slug, user.id) : null;
-  if (!shop) return new Response("Not found", { status: 404 });
+  const access = await shopRouteAccess(slug, "orders.view");
+  if (!access.ok) return access.response;
+  const { shop } = access;
   const url = new URL(request.url);
   const filter = parseOrderFilter(queryValue(url.searchParams.get("status")) ?? null);
   const search = (queryValue(url.searchParams.get("q"), 100) ?? "").trim();
