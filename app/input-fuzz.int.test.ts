@@ -13,6 +13,7 @@ import type { SessionUser } from "@/db/queries/users";
 import { INPUT_MESSAGES, idleState } from "@/lib/actions";
 import { setStorage } from "@/lib/storage";
 import { memoryStorage } from "@/lib/storage/memory";
+import { session } from "@/lib/testing/session";
 
 const ROOT = process.cwd();
 
@@ -58,24 +59,12 @@ function queryKeys(file: string): string[] {
 
 // ── the request context the actions and routes run in ─────────────────────────────────────────
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 const request = vi.hoisted(() => ({ headers: new Headers({ host: "localhost:3000" }) }));
 const jar = vi.hoisted(() => ({ values: new Map<string, string>() }));
 
-vi.mock("@/lib/auth/session", async () => {
-  const { findShopForMember } = await import("@/db/queries/shops");
-  return {
-    getCurrentUser: async () => session.user,
-    loadShopForAction: async (slug: unknown) => {
-      if (typeof slug !== "string" || slug.length > 64 || !session.user) return null;
-      const shop = await findShopForMember(slug, session.user.id);
-      return shop ? { user: session.user, shop } : null;
-    },
-    loadAdminForAction: async () => (session.user?.role === "admin" ? session.user : null),
-  };
-});
 vi.mock("@/lib/auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth")>()),
+  auth: (await import("@/lib/testing/session")).testAuth,
   // Signing in needs a real HTTP request; hostile input must be refused before it anyway.
   signIn: async () => {
     throw new Error("signIn reached with hostile input");
@@ -340,9 +329,10 @@ afterAll(() => emulator.close());
 
 /** Fresh fixtures after an action legitimately changed them; the caller keeps their role. */
 async function rebuildWorld() {
-  const role = session.user === null ? null : session.user.role;
+  const wasAdmin = session.user !== null && session.user.id === world.admin.id;
+  const signedIn = session.user !== null;
   world = await buildWorld();
-  session.user = role === null ? null : role === "admin" ? world.admin : world.merchant;
+  session.user = !signedIn ? null : wasAdmin ? world.admin : world.merchant;
 }
 
 /** The users each action is tried as: nobody, the shop's merchant and a platform admin. */

@@ -3,15 +3,11 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { listAuditLog } from "@/db/queries/admin";
 import { getPlatformSettings, getShopFeeOverride } from "@/db/queries/platform";
-import type { SessionUser } from "@/db/queries/users";
 import { shops, users } from "@/db/schema";
 import { idleState, type ActionState } from "@/lib/actions";
 import { makeShop, makeUser } from "@/lib/testing/factories";
+import { session } from "@/lib/testing/session";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  loadAdminForAction: async () => (session.user?.role === "admin" ? session.user : null),
-}));
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},

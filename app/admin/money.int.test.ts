@@ -4,19 +4,15 @@ import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { startEmulator } from "@/emulator/server";
-import type { SessionUser } from "@/db/queries/users";
 import { idleState } from "@/lib/actions";
 import { makeShop, makeUser } from "@/lib/testing/factories";
 import { insertOrderRow } from "@/lib/testing/order-rows";
+import { session } from "@/lib/testing/session";
 
 const emulator = await startEmulator({ port: 0, webhookRetry: { delaysMs: [], timeoutMs: 1000 } });
 process.env.STRIPE_EMULATOR_URL = emulator.url;
 afterAll(() => emulator.close());
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  loadAdminForAction: async () => (session.user?.role === "admin" ? session.user : null),
-}));
 vi.mock("next/cache", () => ({
   revalidatePath: () => {},
   revalidateTag: () => {},

@@ -2,10 +2,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { listShopsForUser } from "@/db/queries/shops";
 import { idleState } from "@/lib/actions";
 import { makeShop, makeUser, uniqueSlug } from "@/lib/testing/factories";
-import type { SessionUser } from "@/db/queries/users";
+import { session } from "@/lib/testing/session";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { url });

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { users } from "./users";
 
 /** Derived from the connected Stripe account (see lib/stripe); checkout needs `active`. */
@@ -63,3 +64,34 @@ export const shopMembers = pgTable(
 
 export type Shop = typeof shops.$inferSelect;
 export type ConnectStatus = (typeof connectStatus.enumValues)[number];
+
+/**
+ * An owner's invitation to join a shop. The link carries `{id}.{signature}` (HMAC over the id
+ * with the app secret); the row makes it single-use (`acceptedAt`), expiring (`expiresAt`) and
+ * revocable (`revokedAt`). At most one open invitation per shop and e-mail.
+ */
+export const shopInvitations = pgTable(
+  "shop_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shopId: uuid("shop_id")
+      .notNull()
+      .references(() => shops.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: shopMemberRole("role").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("shop_invitations_shop_idx").on(t.shopId, t.createdAt),
+    uniqueIndex("shop_invitations_open_unique")
+      .on(t.shopId, sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
+);
+
+export type ShopMemberRole = (typeof shopMemberRole.enumValues)[number];

@@ -5,9 +5,21 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { closeDatabase, openDatabase, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+
+// Who is signed in: lib/testing/session. Only Auth.js's cookie reading is replaced; the real
+// session, membership and permission checks run on top of it.
+vi.mock("@/lib/auth", async (importOriginal) => {
+  const { testAuth } = await import("./session");
+  return { ...(await importOriginal<typeof import("@/lib/auth")>()), auth: testAuth };
+});
+// connection() (request-time marker) has no request to wait for in a test.
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => {},
+}));
 
 const baseUrl = process.env.DATABASE_URL;
 // Anything that opens the database from configuration by mistake lands in a scratch directory,

@@ -1,13 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { addProductImages, createProduct, setProductStatus } from "@/db/queries/catalog";
-import type { SessionUser } from "@/db/queries/users";
 import { encodePng } from "@/lib/catalog/png";
 import { setStorage } from "@/lib/storage";
 import { memoryStorage } from "@/lib/storage/memory";
 import { makeShop, makeUser } from "@/lib/testing/factories";
-
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+import { session } from "@/lib/testing/session";
 
 const { GET } = await import("./route");
 const storage = memoryStorage();

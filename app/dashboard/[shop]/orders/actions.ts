@@ -6,7 +6,7 @@ import { getOrderForShop } from "@/db/queries/orders";
 import { recordId, shopAction } from "@/lib/action-pipeline";
 import { can, overRefundLimitMessage } from "@/lib/auth/permissions";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
-import { AppError, CHECK_FIELDS } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { formatMoney, parseMoney } from "@/lib/money";
 import { fulfilOrder, fulfilSchema } from "@/lib/orders/fulfil";
 import { refundOrder, type RefundReason } from "@/lib/orders/refunds";
@@ -33,9 +33,7 @@ export const fulfilOrderAction = shopAction(
     });
     if (!result.ok) {
       const message = FULFIL_REFUSED[result.reason];
-      throw result.reason === "not_found"
-        ? AppError.notFound(message)
-        : AppError.conflict(message);
+      throw result.reason === "not_found" ? AppError.notFound(message) : AppError.conflict(message);
     }
     refresh();
     return { status: "success", message: "Order marked as fulfilled. The shopper was notified." };

@@ -8,23 +8,12 @@ import { startEmulator } from "@/emulator/server";
 import type { SessionUser } from "@/db/queries/users";
 import { idleState } from "@/lib/actions";
 import { makeProduct, makeShop, makeUser } from "@/lib/testing/factories";
+import { session } from "@/lib/testing/session";
 
 const emulator = await startEmulator({ port: 0, webhookRetry: { delaysMs: [], timeoutMs: 1000 } });
 process.env.STRIPE_EMULATOR_URL = emulator.url;
 afterAll(() => emulator.close());
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { findShopForMember } = await import("@/db/queries/shops");
-  return {
-    getCurrentUser: async () => session.user,
-    loadShopForAction: async (slug: unknown) => {
-      if (typeof slug !== "string" || slug.length > 64 || !session.user) return null;
-      const shop = await findShopForMember(slug, session.user.id);
-      return shop ? { user: session.user, shop } : null;
-    },
-  };
-});
 vi.mock("next/cache", () => ({ refresh: vi.fn(), updateTag: vi.fn(), revalidateTag: vi.fn() }));
 
 const { fulfilOrderAction, refundOrderAction } = await import("./actions");

@@ -1,26 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getProductForShop, listProductsForShop } from "@/db/queries/catalog";
-import type { SessionUser } from "@/db/queries/users";
 import { idleState } from "@/lib/actions";
 import { productsTag, productTag } from "@/lib/cache-tags";
 import { setStorage } from "@/lib/storage";
 import { memoryStorage } from "@/lib/storage/memory";
 import { form, pngFile, productForm } from "@/lib/testing/catalog";
 import { makeShop, makeUser } from "@/lib/testing/factories";
+import { session } from "@/lib/testing/session";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 const tags = vi.hoisted(() => ({ updated: [] as string[] }));
-vi.mock("@/lib/auth/session", async () => {
-  const { findShopForMember } = await import("@/db/queries/shops");
-  return {
-    getCurrentUser: async () => session.user,
-    loadShopForAction: async (slug: unknown) => {
-      if (typeof slug !== "string" || !session.user) return null;
-      const shop = await findShopForMember(slug, session.user.id);
-      return shop ? { user: session.user, shop } : null;
-    },
-  };
-});
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { url });

@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { findContentPageBySlug, findDesign, listContentPages } from "@/db/queries/storefront";
-import { findShopForMember } from "@/db/queries/shops";
-import type { SessionUser } from "@/db/queries/users";
 import { getDb } from "@/db/client";
 import { collections } from "@/db/schema";
 import { idleState } from "@/lib/actions";
@@ -9,16 +7,8 @@ import { contentPagesTag, shopTag } from "@/lib/cache-tags";
 import { encodePng } from "@/lib/catalog/png";
 import { setStorage, type Storage } from "@/lib/storage";
 import { makeShop, makeUser, uniqueSlug } from "@/lib/testing/factories";
+import { session } from "@/lib/testing/session";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  loadShopForAction: async (slug: unknown) => {
-    if (typeof slug !== "string" || !session.user) return null;
-    const shop = await findShopForMember(slug, session.user.id);
-    return shop ? { user: session.user, shop } : null;
-  },
-}));
 const tags = vi.hoisted(() => ({ updated: [] as string[] }));
 vi.mock("next/cache", () => ({
   updateTag: (tag: string) => void tags.updated.push(tag),

@@ -1,27 +1,14 @@
 // Connect actions and routes against the real emulator, started in-process.
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startEmulator } from "@/emulator/server";
-import type { SessionUser } from "@/db/queries/users";
 import { idleState } from "@/lib/actions";
 import { makeShop, makeUser } from "@/lib/testing/factories";
+import { session } from "@/lib/testing/session";
 
 const emulator = await startEmulator({ port: 0, webhookRetry: { delaysMs: [], timeoutMs: 1000 } });
 process.env.STRIPE_EMULATOR_URL = emulator.url;
 afterAll(() => emulator.close());
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { findShopForMember } = await import("@/db/queries/shops");
-  return {
-    getCurrentUser: async () => session.user,
-    // Same contract as the real one: the shop with the caller's membership, or null.
-    loadShopForAction: async (slug: unknown) => {
-      if (typeof slug !== "string" || slug.length > 64 || !session.user) return null;
-      const shop = await findShopForMember(slug, session.user.id);
-      return shop ? { user: session.user, shop } : null;
-    },
-  };
-});
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { url });
