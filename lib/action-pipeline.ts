@@ -67,7 +67,6 @@ export type ShopContext<S extends FormSchema> = UserContext<S> & {
   role: ShopRole;
 };
 
-
 /** What an action declared: read by the test that enumerates every action. */
 export type ActionDeclaration =
   | { kind: "public" }
@@ -83,8 +82,7 @@ export function declarationOf(action: unknown): ActionDeclaration | undefined {
 }
 
 type Caller =
-  | { ok: true; ctx: Record<string, unknown> }
-  | { ok: false; state: ActionState; values?: Form };
+  { ok: true; ctx: Record<string, unknown> } | { ok: false; state: ActionState; values?: Form };
 
 function refused(code: AppError["code"], message: string): Caller {
   return { ok: false, state: { status: "error", code, message } };

@@ -15,7 +15,11 @@ export const signInAction = publicAction(
   { schema: signInSchema.extend({ callbackUrl: z.string().optional() }) },
   async function signInAction({ input }) {
     try {
-      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      await signIn("credentials", {
+        email: input.email,
+        password: input.password,
+        redirect: false,
+      });
     } catch (error) {
       if (error instanceof CredentialsSignin) {
         if (error.code === "throttled") throw new AppError("rate_limited", THROTTLED_MESSAGE);
@@ -63,10 +67,7 @@ export const signUpAction = publicAction(
   },
 );
 
-export const signOutAction = publicAction(
-  { schema: z.object({}) },
-  async function signOutAction() {
-    await signOut({ redirectTo: "/" });
-    return { status: "success", message: "Signed out." };
-  },
-);
+export const signOutAction = publicAction({ schema: z.object({}) }, async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+  return { status: "success", message: "Signed out." };
+});

@@ -63,7 +63,8 @@ describe("admin actions", () => {
       for (const [name, action, fd] of calls) {
         const state = await action(idleState, fd);
         expect(state.status, name).toBe("error");
-        expect(state.message, name).toMatch(/Only platform admins/);
+        expect(state.code, name).toBe(who ? "forbidden" : "unauthenticated");
+        expect(state.message, name).toMatch(who ? /Only platform admins/ : /Sign in again/);
       }
     }
     expect(await getPlatformSettings()).toEqual(before);

@@ -11,7 +11,10 @@ const SLUG_TAKEN = { slug: "That address is already taken. Please choose another
 export const createShopAction = userAction(
   {
     schema: z.preprocess(
-      (v) => ({ ...(v as object), slug: String((v as { slug?: unknown }).slug ?? "").toLowerCase() }),
+      (v) => ({
+        ...(v as object),
+        slug: String((v as { slug?: unknown }).slug ?? "").toLowerCase(),
+      }),
       createShopSchema,
     ),
   },

@@ -13,7 +13,19 @@ export function SignUpForm() {
   const errors = state.fieldErrors ?? {};
   const v = state.values ?? {};
   return (
-    <form action={action} noValidate className="space-y-5">
+    <form
+      action={action}
+      noValidate
+      className="space-y-5"
+      onSubmit={(e) => {
+        // Where to go after sign-up (an invitation link): read from the address bar at submit.
+        const input = e.currentTarget.elements.namedItem("callbackUrl");
+        if (input instanceof HTMLInputElement) {
+          input.value = new URLSearchParams(window.location.search).get("callbackUrl") ?? "";
+        }
+      }}
+    >
+      <input type="hidden" name="callbackUrl" defaultValue="" />
       <div aria-live="polite" className="empty:sr-only">
         {state.message ? (
           <Alert tone="error" live>

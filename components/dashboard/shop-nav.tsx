@@ -2,29 +2,38 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { can, type ShopPermission, type ShopRole } from "@/lib/auth/permissions";
 import { cn } from "@/components/ui/cn";
 
-export type ShopNavItem = { href: string; label: string; exact?: boolean };
+export type ShopNavItem = {
+  href: string;
+  label: string;
+  exact?: boolean;
+  /** What the page needs (lib/auth/permissions): the item is hidden from roles without it. */
+  permission: ShopPermission;
+};
 
-/** Sections of a shop's dashboard; later features add their entries here. */
-export function shopNavItems(slug: string): ShopNavItem[] {
+/** Sections of a shop's dashboard that `role` may open; later features add their entries here. */
+export function shopNavItems(slug: string, role: ShopRole): ShopNavItem[] {
   const base = `/dashboard/${slug}`;
-  return [
-    { href: base, label: "Overview", exact: true },
-    { href: `${base}/orders`, label: "Orders" },
-    { href: `${base}/products`, label: "Products" },
-    { href: `${base}/collections`, label: "Collections" },
-    { href: `${base}/storefront`, label: "Storefront" },
-    { href: `${base}/analytics`, label: "Analytics" },
-    { href: `${base}/balance`, label: "Balance & payouts" },
-    { href: `${base}/settings/payments`, label: "Payments" },
-    { href: `${base}/emails`, label: "E-mails" },
+  const items: ShopNavItem[] = [
+    { href: base, label: "Overview", exact: true, permission: "shop.view" },
+    { href: `${base}/orders`, label: "Orders", permission: "orders.view" },
+    { href: `${base}/products`, label: "Products", permission: "catalog.manage" },
+    { href: `${base}/collections`, label: "Collections", permission: "catalog.manage" },
+    { href: `${base}/storefront`, label: "Storefront", permission: "storefront.design" },
+    { href: `${base}/analytics`, label: "Analytics", permission: "analytics.view" },
+    { href: `${base}/balance`, label: "Balance & payouts", permission: "money.view" },
+    { href: `${base}/settings/payments`, label: "Payments", permission: "payments.manage" },
+    { href: `${base}/settings/members`, label: "Members", permission: "members.manage" },
+    { href: `${base}/emails`, label: "E-mails", permission: "orders.view" },
   ];
+  return items.filter((item) => can(role, item.permission));
 }
 
-export function ShopNav({ slug }: { slug: string }) {
+export function ShopNav({ slug, role }: { slug: string; role: ShopRole }) {
   const pathname = usePathname();
-  const items = shopNavItems(slug);
+  const items = shopNavItems(slug, role);
   return (
     <nav aria-label="Shop" className="-mx-4 overflow-x-auto px-4 lg:mx-0 lg:px-0">
       <ul className="flex gap-1 lg:flex-col">

@@ -108,3 +108,38 @@ export function shippingNoticeEmail(
     ),
   };
 }
+
+export type EmailInvitation = {
+  shopName: string;
+  inviterName: string;
+  role: "owner" | "staff";
+  expiresAt: Date;
+};
+
+/** An owner's invitation to join a shop; the link works once, until `expiresAt`. */
+export function invitationEmail(inv: EmailInvitation, acceptUrl: string): EmailContent {
+  const what =
+    inv.role === "owner"
+      ? "as an owner (full access, including payments and members)"
+      : "as staff (products, collections, orders and fulfilment)";
+  const until = inv.expiresAt.toUTCString().replace(/:\d\d GMT$/, " UTC");
+  return {
+    subject: `${inv.inviterName} invited you to ${inv.shopName} on Bazaar`,
+    text: [
+      "Hi,",
+      "",
+      `${inv.inviterName} invited you to help run ${inv.shopName} ${what}.`,
+      "",
+      `Accept the invitation: ${acceptUrl}`,
+      "",
+      `Sign in with this e-mail address, or create an account with it. The link works once and expires on ${until}.`,
+      "If you were not expecting this, ignore this message: nothing happens unless you accept.",
+    ].join("\n"),
+    html: wrapHtml(
+      `<p>Hi,</p><p>${escapeHtml(inv.inviterName)} invited you to help run <strong>${escapeHtml(inv.shopName)}</strong> ${escapeHtml(what)}.</p>` +
+        `<p><a href="${escapeHtml(acceptUrl)}">Accept the invitation</a></p>` +
+        `<p>Sign in with this e-mail address, or create an account with it. The link works once and expires on ${escapeHtml(until)}.</p>` +
+        `<p style="color:#52525b">If you were not expecting this, ignore this message: nothing happens unless you accept.</p>`,
+    ),
+  };
+}

@@ -44,7 +44,6 @@ export const RESERVED_SLUGS = new Set([
   "files",
 ]);
 
-
 export const shopSlugSchema = z
   .string({ error: "Choose a web address for your shop." })
   .trim()

@@ -31,7 +31,6 @@ import { imageUrl } from "@/lib/storage";
  * input is an argument, and every result is tagged so merchant writes show at once.
  */
 
-
 /**
  * Cache Components needs one param set per dynamic segment at build time to prerender a
  * reusable shell; real shops are rendered on first visit and then served from the cache (ISR).

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orderCountsForShop } from "@/db/queries/orders";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: "Shop overview" };
 
 export default async function ShopOverviewPage({ params }: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "shop.view");
+  if (refusal) return <NoPermission title="Overview" message={refusal} shopSlug={shop.slug} />;
   const counts = await orderCountsForShop(shop.id);
   const orders = `/dashboard/${shop.slug}/orders`;
   return (

@@ -33,7 +33,16 @@ const MESSAGES: Record<Exclude<ConnectStatus, "active">, { title: string; body: 
 };
 
 /** Shown on every page of a shop's dashboard while it cannot take payments (but not on Payments itself). */
-export function ConnectBanner({ slug, status }: { slug: string; status: ConnectStatus }) {
+export function ConnectBanner({
+  slug,
+  status,
+  canManage,
+}: {
+  slug: string;
+  status: ConnectStatus;
+  /** Whether the member's role may change payment settings (else: who to ask). */
+  canManage: boolean;
+}) {
   const pathname = usePathname();
   const href = `/dashboard/${slug}/settings/payments`;
   if (status === "active" || pathname.startsWith(href)) return null;
@@ -46,9 +55,13 @@ export function ConnectBanner({ slug, status }: { slug: string; status: ConnectS
     >
       <p>
         {m.body}{" "}
-        <Link href={href} className="font-semibold underline underline-offset-2">
-          Go to payment settings
-        </Link>
+        {canManage ? (
+          <Link href={href} className="font-semibold underline underline-offset-2">
+            Go to payment settings
+          </Link>
+        ) : (
+          "An owner of the shop can fix this in the payment settings."
+        )}
       </p>
     </Alert>
   );

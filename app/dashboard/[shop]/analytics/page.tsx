@@ -3,7 +3,8 @@ import { platformPaysStripeFees } from "@/lib/stripe/fee-payer";
 import { shopAnalytics } from "@/db/queries/analytics";
 import { findShopStripeAccount } from "@/db/queries/connect";
 import { fillDays, parsePeriod, periodRange } from "@/lib/analytics/period";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { formatMoney } from "@/lib/money";
 import { DailyBarChart } from "@/components/charts/bar-chart";
 import { PeriodTabs } from "@/components/charts/period-tabs";
@@ -24,7 +25,8 @@ export default async function AnalyticsPage({
   searchParams: Search;
 }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "analytics.view");
+  if (refusal) return <NoPermission title="Analytics" message={refusal} shopSlug={shop.slug} />;
   const period = parsePeriod((await searchParams).period);
   const range = periodRange(period);
   const [data, account] = await Promise.all([

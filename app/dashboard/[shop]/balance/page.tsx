@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { formatMoney } from "@/lib/money";
 import { loadShopBalance } from "@/lib/stripe/balance";
 import { Alert } from "@/components/ui/alert";
@@ -25,7 +26,9 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function BalancePage({ params }: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "money.view");
+  if (refusal)
+    return <NoPermission title="Balance & payouts" message={refusal} shopSlug={shop.slug} />;
   const result = await loadShopBalance(shop.id);
   const paymentsHref = `/dashboard/${shop.slug}/settings/payments`;
 

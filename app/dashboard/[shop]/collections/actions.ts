@@ -93,11 +93,7 @@ export const addCollectionProductsAction = shopAction(
 export const removeCollectionProductAction = shopAction(
   { schema: itemRef, permission },
   async function removeCollectionProductAction({ shop, input }) {
-    const result = await removeProductFromCollection(
-      shop.id,
-      input.collectionId,
-      input.productId,
-    );
+    const result = await removeProductFromCollection(shop.id, input.collectionId, input.productId);
     if (!result) throw AppError.notFound(NOT_IN_COLLECTION);
     invalidateCollection(shop.id, [result.slug]);
     return { status: "success", message: "Product removed from the collection." };

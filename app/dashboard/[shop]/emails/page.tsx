@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "@/db/queries/orders";
 import { pageSchema } from "@/lib/admin/validation";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { OutboxList } from "./_components/outbox";
@@ -16,7 +17,8 @@ export default async function ShopEmailsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "orders.view");
+  if (refusal) return <NoPermission title="E-mails" message={refusal} shopSlug={shop.slug} />;
   const page = pageSchema.parse((await searchParams).page);
   const { items, total } = await listOutbox({ shopId: shop.id, page });
   const base = `/dashboard/${shop.slug}/emails`;

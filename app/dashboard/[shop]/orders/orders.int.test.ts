@@ -8,6 +8,7 @@ import { startEmulator } from "@/emulator/server";
 import type { SessionUser } from "@/db/queries/users";
 import { idleState } from "@/lib/actions";
 import { makeProduct, makeShop, makeUser } from "@/lib/testing/factories";
+import { NO_SUCH_SHOP } from "@/lib/action-pipeline";
 import { session } from "@/lib/testing/session";
 
 const emulator = await startEmulator({ port: 0, webhookRetry: { delaysMs: [], timeoutMs: 1000 } });
@@ -569,7 +570,7 @@ describe("tenancy", () => {
     session.user = b.user;
     // B names A's shop: not a member.
     const viaA = await refundOrderAction(idleState, refundForm(a.shop.slug, order.id, "1.00"));
-    expect(viaA.message).toMatch(/do not have access/);
+    expect(viaA).toMatchObject({ code: "forbidden", message: NO_SUCH_SHOP });
     // B names its own shop with A's order id: not found.
     const viaB = await refundOrderAction(idleState, refundForm(b.shop.slug, order.id, "1.00"));
     expect(viaB.message).toMatch(/does not exist/);

@@ -7,7 +7,8 @@ import {
   listOrdersForShop,
   parseOrderFilter,
 } from "@/db/queries/orders";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { formatMoney } from "@/lib/money";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,21 +17,13 @@ import { FilterForm, FilterInput, FilterSelect, NoMatches } from "@/components/u
 import { PageHeader } from "@/components/ui/page-header";
 import { RangePagination } from "@/components/ui/pagination";
 import { OrderBadges } from "./_components/order-badges";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Orders" };
 
 const PER_PAGE = 25;
 
 const one = (v: string | string[] | undefined) => queryValue(v);
-
-const dateFormat = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
 
 export default async function OrdersPage({
   params,
@@ -40,7 +33,8 @@ export default async function OrdersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "orders.view");
+  if (refusal) return <NoPermission title="Orders" message={refusal} shopSlug={shop.slug} />;
   const sp = await searchParams;
   const q = (one(sp.q) ?? "").trim().slice(0, 100);
   const filter = parseOrderFilter(one(sp.status));
@@ -144,7 +138,7 @@ export default async function OrdersPage({
               </DataCell>
               <DataCell stackBelow="md" className="text-right text-zinc-600 md:text-left">
                 <time dateTime={(o.paidAt ?? o.createdAt).toISOString()}>
-                  {dateFormat.format(o.paidAt ?? o.createdAt)}
+                  {formatDateTime(o.paidAt ?? o.createdAt)}
                 </time>
               </DataCell>
               <DataCell stackBelow="md" className="min-w-0 truncate text-zinc-700 md:max-w-56">

@@ -6,6 +6,7 @@ import { setStorage } from "@/lib/storage";
 import { memoryStorage } from "@/lib/storage/memory";
 import { form, pngFile, productForm } from "@/lib/testing/catalog";
 import { makeShop, makeUser } from "@/lib/testing/factories";
+import { NO_SUCH_SHOP, NOT_SIGNED_IN } from "@/lib/action-pipeline";
 import { session } from "@/lib/testing/session";
 
 const tags = vi.hoisted(() => ({ updated: [] as string[] }));
@@ -127,10 +128,10 @@ describe("createProductAction", () => {
     const owner = await makeUser();
     const shop = await makeShop(owner.id);
     const anon = await actions.createProductAction(idleState, form(productForm(shop.slug)));
-    expect(anon.message).toMatch(/access/);
+    expect(anon).toMatchObject({ code: "unauthenticated", message: NOT_SIGNED_IN });
     session.user = await makeUser();
     const foreign = await actions.createProductAction(idleState, form(productForm(shop.slug)));
-    expect(foreign.message).toMatch(/access/);
+    expect(foreign).toMatchObject({ code: "forbidden", message: NO_SUCH_SHOP });
     expect((await listProductsForShop(shop.id)).total).toBe(0);
   });
 

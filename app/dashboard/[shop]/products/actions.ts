@@ -72,7 +72,12 @@ function parseDetails(values: Record<string, string>, currency: string, withVari
   return { details: parsed.data, variant };
 }
 
-type VariantFields = { price: number; compareAtPrice: number | null; sku: string | null; stock: number };
+type VariantFields = {
+  price: number;
+  compareAtPrice: number | null;
+  sku: string | null;
+  stock: number;
+};
 
 export const createProductAction = shopAction(
   { schema: z.object({}), permission },
@@ -261,12 +266,7 @@ export const updateImageAltAction = shopAction(
 export const moveImageAction = shopAction(
   { schema: imageRef.extend({ direction: z.enum(["up", "down"]) }), permission },
   async function moveImageAction({ shop, input }) {
-    const owner = await moveProductImage(
-      shop.id,
-      input.productId,
-      input.imageId,
-      input.direction,
-    );
+    const owner = await moveProductImage(shop.id, input.productId, input.imageId, input.direction);
     if (!owner) throw AppError.notFound(IMAGE_GONE);
     invalidateProduct(shop.id, [owner.slug]);
     return { status: "success", message: `Image moved ${input.direction}.` };

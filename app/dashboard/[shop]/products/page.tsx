@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { queryValue } from "@/lib/search-params";
 import Link from "next/link";
 import { listProductsForShop, type ProductListSort } from "@/db/queries/catalog";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { formatMoney } from "@/lib/money";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -35,7 +36,8 @@ export default async function ProductsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "catalog.manage");
+  if (refusal) return <NoPermission title="Products" message={refusal} shopSlug={shop.slug} />;
   const sp = await searchParams;
   const q = (one(sp.q) ?? "").slice(0, 100);
   const statusParam = one(sp.status);

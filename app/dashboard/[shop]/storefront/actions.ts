@@ -91,7 +91,8 @@ export const saveDesignAction = shopAction(
 export const createContentPageAction = shopAction(
   { schema: contentPageSchema, permission },
   async function createContentPageAction({ shop, input }) {
-    if (await contentSlugTaken(shop.id, input.slug)) throw AppError.conflict(CHECK_FIELDS, SLUG_TAKEN);
+    if (await contentSlugTaken(shop.id, input.slug))
+      throw AppError.conflict(CHECK_FIELDS, SLUG_TAKEN);
     const created = await createContentPage(shop.id, input);
     if (!created) throw AppError.conflict(CHECK_FIELDS, SLUG_TAKEN);
     updateTag(contentPagesTag(shop.id));
@@ -102,7 +103,8 @@ export const createContentPageAction = shopAction(
 export const updateContentPageAction = shopAction(
   { schema: pageRef.extend(contentPageSchema.shape), permission },
   async function updateContentPageAction({ shop, input: { id, ...page } }) {
-    if (await contentSlugTaken(shop.id, page.slug, id)) throw AppError.conflict(CHECK_FIELDS, SLUG_TAKEN);
+    if (await contentSlugTaken(shop.id, page.slug, id))
+      throw AppError.conflict(CHECK_FIELDS, SLUG_TAKEN);
     const updated = await updateContentPage(shop.id, id, page);
     if (!updated) throw AppError.notFound(PAGE_GONE);
     updateTag(contentPagesTag(shop.id));

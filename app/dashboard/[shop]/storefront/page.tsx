@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { findDesign, listCollectionChoices, listContentPages } from "@/db/queries/storefront";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { env } from "@/lib/env";
 import { imageUrl } from "@/lib/storage";
 import { storefrontUrl } from "@/lib/tenancy";
@@ -18,7 +19,8 @@ export default async function StorefrontDesignPage({
   params: Promise<{ shop: string }>;
 }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "storefront.design");
+  if (refusal) return <NoPermission title="Storefront" message={refusal} shopSlug={shop.slug} />;
   const [design, collections, pages] = await Promise.all([
     findDesign(shop.id),
     listCollectionChoices(shop.id),

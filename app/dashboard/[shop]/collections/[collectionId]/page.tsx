@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCollectionForShop, listProductsNotInCollection } from "@/db/queries/catalog";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { formatMoney } from "@/lib/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { CollectionForm, DeleteCollection } from "@/components/dashboard/catalog/collection-form";
@@ -19,7 +20,8 @@ export default async function EditCollectionPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { shop: slug, collectionId } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "catalog.manage");
+  if (refusal) return <NoPermission title="Collection" message={refusal} shopSlug={shop.slug} />;
   const collection = await getCollectionForShop(shop.id, collectionId);
   if (!collection) notFound();
   const choices = await listProductsNotInCollection(shop.id, collection.id);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { PageHeader } from "@/components/ui/page-header";
 import { CollectionForm } from "@/components/dashboard/catalog/collection-form";
 
@@ -8,7 +9,9 @@ export const metadata: Metadata = { title: "Add collection" };
 
 export default async function NewCollectionPage({ params }: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "catalog.manage");
+  if (refusal)
+    return <NoPermission title="New collection" message={refusal} shopSlug={shop.slug} />;
   return (
     <>
       <p className="mb-2 text-sm">

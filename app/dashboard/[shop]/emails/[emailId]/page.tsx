@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isUuid } from "@/db/queries/catalog";
 import { getOutboxMessage } from "@/db/queries/orders";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { OutboxMessage } from "../_components/outbox";
 
 export const metadata: Metadata = { title: "E-mail" };
@@ -14,7 +15,8 @@ export default async function ShopEmailPage({
   params: Promise<{ shop: string; emailId: string }>;
 }) {
   const { shop: slug, emailId } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "orders.view");
+  if (refusal) return <NoPermission title="E-mail" message={refusal} shopSlug={shop.slug} />;
   if (!isUuid(emailId)) notFound();
   const row = await getOutboxMessage(emailId, shop.id);
   if (!row) notFound();

@@ -4,6 +4,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CardList } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime } from "@/lib/format";
 
 export const KIND_LABELS: Record<string, string> = {
   order_confirmation: "Order confirmation",
@@ -17,12 +18,6 @@ const STATUS: Record<EmailRow["status"], { label: string; tone: BadgeTone }> = {
   failed: { label: "Failed", tone: "danger" },
   logged: { label: "Logged (not sent)", tone: "info" },
 };
-
-const dateTime = new Intl.DateTimeFormat("en-US", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 export function EmailStatusBadge({ status }: { status: EmailRow["status"] }) {
   return <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>;
@@ -71,7 +66,7 @@ export function OutboxList({
           <p className="mt-0.5 text-zinc-600">
             {KIND_LABELS[m.kind] ?? m.kind} · to <span className="break-all">{m.to}</span>
             {showShop && m.shopName ? ` · ${m.shopName}` : ""} ·{" "}
-            <time dateTime={m.createdAt.toISOString()}>{dateTime.format(m.createdAt)} UTC</time>
+            <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
           </p>
         </li>
       ))}
@@ -104,11 +99,11 @@ export function OutboxMessage({
             </>
           ) : null}
           <dt className="text-zinc-600">Queued</dt>
-          <dd>{dateTime.format(message.createdAt)} UTC</dd>
+          <dd>{formatDateTime(message.createdAt)}</dd>
           <dt className="text-zinc-600">Delivered</dt>
           <dd>
             {message.status === "sent" && message.sentAt
-              ? `${dateTime.format(message.sentAt)} UTC via SMTP`
+              ? `${formatDateTime(message.sentAt)} via SMTP`
               : message.status === "logged"
                 ? "Not sent: no SMTP server is configured, so the message is only kept here."
                 : message.status === "failed"

@@ -7,7 +7,9 @@ import { isUuid } from "@/db/queries/catalog";
 import { getOrderForShop } from "@/db/queries/orders";
 import { getPlatformSettings } from "@/db/queries/platform";
 import { authSecret } from "@/lib/auth/secret";
-import { requireShopMember } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { addressLines } from "@/lib/orders/address";
 import { formatMoney, minorToDecimalString } from "@/lib/money";
 import { CARRIERS } from "@/lib/orders/fulfil";
@@ -18,14 +20,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FulfilForm } from "../_components/fulfil-form";
 import { OrderBadges } from "../_components/order-badges";
 import { RefundForm } from "../_components/refund-form";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Order" };
-
-const dateTime = new Intl.DateTimeFormat("en-US", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 function Row({
   label,
@@ -58,7 +55,8 @@ export default async function OrderPage({
   params: Promise<{ shop: string; orderId: string }>;
 }) {
   const { shop: slug, orderId } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal, role } = await requireShopPermission(slug, "orders.view");
+  if (refusal) return <NoPermission title="Order" message={refusal} shopSlug={shop.slug} />;
   if (!isUuid(orderId)) notFound();
   const detail = await getOrderForShop(shop.id, orderId);
   if (!detail) notFound();
@@ -93,8 +91,8 @@ export default async function OrderPage({
           </h1>
           <p className="mt-1 text-sm text-zinc-600">
             {order.paidAt
-              ? `Paid ${dateTime.format(order.paidAt)} UTC`
-              : `Created ${dateTime.format(order.createdAt)} UTC`}
+              ? `Paid ${formatDateTime(order.paidAt)}`
+              : `Created ${formatDateTime(order.createdAt)}`}
           </p>
         </div>
         <OrderBadges order={order} />
@@ -104,7 +102,7 @@ export default async function OrderPage({
         <Alert tone="error" title="This payment is disputed" className="mb-6">
           The cardholder disputed the charge
           {order.disputeReason ? ` (${order.disputeReason.replace(/_/g, " ")})` : ""}
-          {order.disputedAt ? ` on ${dateTime.format(order.disputedAt)} UTC` : ""}. Status:{" "}
+          {order.disputedAt ? ` on ${formatDateTime(order.disputedAt)}` : ""}. Status:{" "}
           {(order.disputeStatus ?? "open").replace(/_/g, " ")}. Respond with evidence from your
           Stripe dashboard before the deadline; the disputed amount is held until it is resolved.
         </Alert>
@@ -225,7 +223,7 @@ export default async function OrderPage({
                       <p className="text-zinc-900">{e.message}</p>
                       <p className="text-xs text-zinc-500">
                         <time dateTime={e.createdAt.toISOString()}>
-                          {dateTime.format(e.createdAt)} UTC
+                          {formatDateTime(e.createdAt)}
                         </time>
                       </p>
                     </li>
@@ -259,7 +257,7 @@ export default async function OrderPage({
                         {r.applicationFeeRefunded > 0
                           ? `fee returned ${money(r.applicationFeeRefunded)} · `
                           : ""}
-                        {dateTime.format(r.createdAt)}
+                        {formatDateTime(r.createdAt)}
                       </p>
                     </li>
                   ))}
@@ -328,7 +326,7 @@ export default async function OrderPage({
                   {order.fulfilledAt ? (
                     <div>
                       <dt className="text-zinc-600">Shipped</dt>
-                      <dd>{dateTime.format(order.fulfilledAt)} UTC</dd>
+                      <dd>{formatDateTime(order.fulfilledAt)}</dd>
                     </div>
                   ) : null}
                 </dl>
@@ -347,6 +345,15 @@ export default async function OrderPage({
           <Card>
             <CardHeader title="Refund" />
             <CardBody className="text-sm">
+              {paid && remaining > 0 && order.chargeId && !can(role, "orders.refund_over_limit") ? (
+                <p className="mb-3 text-zinc-600">
+                  Staff can refund up to {money(shop.staffRefundLimit)} on an order
+                  {order.refundedAmount > 0
+                    ? ` (${money(order.refundedAmount)} already refunded)`
+                    : ""}
+                  . Ask an owner for more.
+                </p>
+              ) : null}
               {paid && remaining > 0 && order.chargeId ? (
                 <RefundForm
                   shopSlug={shop.slug}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getProductForShop } from "@/db/queries/catalog";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { formatMoney, minorToDecimalString } from "@/lib/money";
 import { PageHeader } from "@/components/ui/page-header";
 import { ImageManager } from "@/components/dashboard/catalog/image-manager";
@@ -23,7 +24,8 @@ export default async function EditProductPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { shop: slug, productId } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "catalog.manage");
+  if (refusal) return <NoPermission title="Product" message={refusal} shopSlug={shop.slug} />;
   const product = await getProductForShop(shop.id, productId);
   if (!product) notFound();
   const notice = (await searchParams).notice;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProductForm } from "@/components/dashboard/catalog/product-form";
 
@@ -8,7 +9,8 @@ export const metadata: Metadata = { title: "Add product" };
 
 export default async function NewProductPage({ params }: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "catalog.manage");
+  if (refusal) return <NoPermission title="New product" message={refusal} shopSlug={shop.slug} />;
   return (
     <>
       <p className="mb-2 text-sm">

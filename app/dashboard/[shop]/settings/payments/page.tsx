@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { platformPaysStripeFees } from "@/lib/stripe/fee-payer";
 import { findShopStripeAccount, type ShopStripeAccount } from "@/db/queries/connect";
 import type { ConnectStatus } from "@/db/schema/shops";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { requirementLabels } from "@/lib/stripe/account";
 import { CONNECT_STATUS_LABELS } from "@/lib/stripe/status";
 import { Alert, type AlertTone } from "@/components/ui/alert";
@@ -19,6 +20,7 @@ import {
   finishOnboardingAction,
   refreshStatusAction,
 } from "./actions";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -113,15 +115,14 @@ const STATUS_HELP: Record<ConnectStatus, string> = {
   rejected: "Stripe rejected this account. Contact Stripe support, or connect a different account.",
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-
 function first(v: string | string[] | undefined) {
   return Array.isArray(v) ? v[0] : v;
 }
 
 export default async function PaymentsPage({ params, searchParams }: Props) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "payments.manage");
+  if (refusal) return <NoPermission title="Payments" message={refusal} shopSlug={shop.slug} />;
   const account = await findShopStripeAccount(shop.id);
   const notice = NOTICES[first((await searchParams).notice) ?? ""];
   const status = shop.connectStatus;
@@ -145,7 +146,7 @@ export default async function PaymentsPage({ params, searchParams }: Props) {
         <Alert tone="error" title="Stripe was disconnected" className="mb-6">
           <p>
             {account?.disconnectedAt
-              ? `Bazaar lost access to ${account.accountId ?? "the Stripe account"} on ${dateFormat.format(account.disconnectedAt)}.`
+              ? `Bazaar lost access to ${account.accountId ?? "the Stripe account"} on ${formatDateTime(account.disconnectedAt)}.`
               : "Bazaar no longer has access to the Stripe account."}{" "}
             Checkout on your storefront is closed. Connect an account below to take payments again.
           </p>
@@ -221,7 +222,7 @@ function AccountCard({
               <>
                 <p className="mt-1 text-sm text-zinc-700">
                   {account.currentDeadline
-                    ? `Due by ${dateFormat.format(account.currentDeadline)}:`
+                    ? `Due by ${formatDateTime(account.currentDeadline)}:`
                     : "Due now:"}
                 </p>
                 <ul

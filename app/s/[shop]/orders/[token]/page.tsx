@@ -8,14 +8,13 @@ import { authSecret } from "@/lib/auth/secret";
 import { addressLines } from "@/lib/orders/address";
 import { formatMoney } from "@/lib/money";
 import { verifyOrderToken } from "@/lib/orders/links";
+import { formatLongDate } from "@/lib/format";
 
 export const metadata: Metadata = {
   title: "Your order",
   robots: { index: false, follow: false },
   referrer: "no-referrer",
 };
-
-const date = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
 
 /** The shopper's order, opened from the signed link in their confirmation e-mail. */
 export default async function ShopperOrderPage({
@@ -50,7 +49,7 @@ export default async function ShopperOrderPage({
         Order #{order.number}
       </h1>
       {order.paidAt ? (
-        <p className="mt-1 text-sm text-zinc-600">Placed on {date.format(order.paidAt)}</p>
+        <p className="mt-1 text-sm text-zinc-600">Placed on {formatLongDate(order.paidAt)}</p>
       ) : null}
 
       <section

@@ -3,7 +3,8 @@ import { isUuid } from "@/db/queries/ids";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findContentPage } from "@/db/queries/storefront";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import {
@@ -19,7 +20,8 @@ export default async function EditContentPage({
   params: Promise<{ shop: string; page: string }>;
 }) {
   const { shop: slug, page: id } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "storefront.design");
+  if (refusal) return <NoPermission title="Page" message={refusal} shopSlug={shop.slug} />;
   const page = isUuid(id) ? await findContentPage(shop.id, id) : null;
   if (!page) notFound();
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireShopMember } from "@/lib/auth/session";
+import { requireShopPermission } from "@/lib/auth/session";
+import { NoPermission } from "@/components/dashboard/no-permission";
 import { PageHeader } from "@/components/ui/page-header";
 import { ContentPageForm } from "@/components/dashboard/storefront/content-page-form";
 
@@ -8,7 +9,8 @@ export const metadata: Metadata = { title: "New page" };
 
 export default async function NewContentPage({ params }: { params: Promise<{ shop: string }> }) {
   const { shop: slug } = await params;
-  const { shop } = await requireShopMember(slug);
+  const { shop, refusal } = await requireShopPermission(slug, "storefront.design");
+  if (refusal) return <NoPermission title="New page" message={refusal} shopSlug={shop.slug} />;
   return (
     <>
       <p className="mb-2 text-sm">
