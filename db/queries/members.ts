@@ -354,3 +354,8 @@ export async function countLiveInvitations(shopId: string, now = new Date()) {
     );
   return row?.n ?? 0;
 }
+
+/** Adds a member directly (seed data and tests; people join through invitations). */
+export async function addMember(shopId: string, userId: string, role: ShopMemberRole) {
+  await getDb().insert(shopMembers).values({ shopId, userId, role }).onConflictDoNothing();
+}

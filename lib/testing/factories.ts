@@ -103,3 +103,11 @@ export async function activateShop(shopId: string) {
   const { eq } = await import("drizzle-orm");
   await getDb().update(shops).set({ connectStatus: "active" }).where(eq(shops.id, shopId));
 }
+
+/** A user who is a member of the shop with `role` (as if they had accepted an invitation). */
+export async function makeMember(shopId: string, role: "owner" | "staff" = "staff") {
+  const { addMember } = await import("@/db/queries/members");
+  const user = await makeUser();
+  await addMember(shopId, user.id, role);
+  return user;
+}

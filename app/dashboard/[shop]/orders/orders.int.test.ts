@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startEmulator } from "@/emulator/server";
 import type { SessionUser } from "@/db/queries/users";
 import { idleState } from "@/lib/actions";
-import { makeProduct, makeShop, makeUser } from "@/lib/testing/factories";
+import { makeMember, makeProduct, makeShop, makeUser } from "@/lib/testing/factories";
 import { NO_SUCH_SHOP } from "@/lib/action-pipeline";
 import { session } from "@/lib/testing/session";
 
@@ -263,6 +263,34 @@ describe("refunds", () => {
     expect(full.applicationFeeRefunded).toBe(210);
     expect((await appFee(order.chargeId!)).amount_refunded).toBe(210);
     expect(await stock(m.variant.id)).toBe(10);
+  });
+
+  it("staff refund up to the shop's limit per order (all refunds count); owners refund the rest", async () => {
+    const m = await merchant();
+    const staff = await makeMember(m.shop.id, "staff");
+    const { order } = await createPaidOrder({
+      shopId: m.shop.id,
+      lines: [{ variantId: m.variant.id, quantity: 3 }],
+    });
+    // The default limit is 50.00; the order is 54.00.
+    session.user = staff;
+    const first = await refundOrderAction(idleState, refundForm(m.shop.slug, order.id, "30"));
+    expect(first).toMatchObject({ status: "success" });
+    const second = await refundOrderAction(idleState, refundForm(m.shop.slug, order.id, "20.01"));
+    expect(second).toMatchObject({
+      status: "error",
+      code: "forbidden",
+      message: expect.stringContaining("up to $50.00"),
+    });
+    expect((await reload(order.id)).refundedAmount).toBe(3000);
+    expect(
+      await refundOrderAction(idleState, refundForm(m.shop.slug, order.id, "20")),
+    ).toMatchObject({ status: "success" });
+    session.user = m.user;
+    expect(
+      await refundOrderAction(idleState, refundForm(m.shop.slug, order.id, "4")),
+    ).toMatchObject({ status: "success" });
+    expect((await reload(order.id)).refundedAmount).toBe(5400);
   });
 
   it("refuses an over-refund and bad amounts without calling Stripe", async () => {
