@@ -4,9 +4,7 @@ import type { NextRequest } from "next/server";
 import { findPublicShop, findShopForMember } from "@/db/queries/shops";
 import { findUserById } from "@/db/queries/users";
 import { storefrontItemExists, type StorefrontItemKind } from "@/db/queries/storefront";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { orders, shops } from "@/db/schema";
+import { paidOrderInShop } from "@/db/queries/order-changes";
 import { authSecret } from "@/lib/auth";
 import { verifyOrderToken } from "@/lib/orders/links";
 import { sessionIsCurrent, tokenSessionVersion } from "@/lib/auth/session-version";
@@ -84,11 +82,5 @@ export async function shopperOrderLinkValid(slug: string, token: string) {
   }
   const orderId = verifyOrderToken(decoded, authSecret());
   if (!orderId) return false;
-  const [row] = await getDb()
-    .select({ id: orders.id })
-    .from(orders)
-    .innerJoin(shops, eq(shops.id, orders.shopId))
-    .where(and(eq(orders.id, orderId), eq(shops.slug, slug), eq(orders.status, "paid")))
-    .limit(1);
-  return Boolean(row);
+  return paidOrderInShop(orderId, slug);
 }

@@ -1,4 +1,4 @@
-import type { ConnectStatus } from "@/db/schema";
+import type { ConnectStatus } from "@/lib/types";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const labels: Record<ConnectStatus, [string, BadgeTone]> = {

@@ -1,4 +1,4 @@
-import type { StripeEventOutcome } from "@/db/schema";
+import type { StripeEventOutcome } from "@/lib/types";
 import { Badge } from "@/components/ui/badge";
 
 export function EventOutcomeBadge({ outcome }: { outcome: StripeEventOutcome | null }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicProductCard } from "@/db/queries/catalog-public";
+import type { PublicProductCard } from "@/lib/types";
 import { shopHref } from "@/lib/storefront/links";
 import { Price } from "./price";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PublicImage, PublicProductCard } from "@/lib/types";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { imageUrl } from "@/lib/storage";
 import { getDb } from "../client";
@@ -23,22 +24,7 @@ const C_ID = sql.raw(`"collections"."id"`);
  * 'use cache' with the tags from lib/cache-tags.ts.
  */
 
-export type PublicImage = { url: string; alt: string; width: number | null; height: number | null };
-
-export type PublicProductCard = {
-  id: string;
-  slug: string;
-  name: string;
-  /** Lowest and highest variant price. */
-  priceMin: number;
-  priceMax: number;
-  /** Compare-at price of the cheapest variant, when it has one above its price. */
-  compareAtPrice: number | null;
-  /** Untracked products are always in stock; tracked ones when any variant has stock. */
-  inStock: boolean;
-  image: PublicImage | null;
-  createdAt: Date;
-};
+export type { PublicImage, PublicProductCard };
 
 export type PublicVariant = {
   id: string;

@@ -15,6 +15,7 @@ import {
   type SQL,
 } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
+import { isUuid } from "./ids";
 import {
   emailOutbox,
   orderEvents,
@@ -222,8 +223,9 @@ export async function getOrderForShopper(orderId: string, shopSlug: string) {
   return { ...row, items };
 }
 
+/** Adds a timeline entry, inside the caller's transaction (`db`) or on its own (`null`). */
 export async function addOrderEvent(
-  db: Executor,
+  db: Executor | null,
   event: {
     orderId: string;
     shopId: string;
@@ -233,7 +235,7 @@ export async function addOrderEvent(
     at?: Date;
   },
 ) {
-  await db.insert(orderEvents).values({
+  await (db ?? getDb()).insert(orderEvents).values({
     orderId: event.orderId,
     shopId: event.shopId,
     type: event.type,
@@ -314,4 +316,23 @@ export async function getOutboxMessage(id: string, shopId?: string) {
     )
     .limit(1);
   return row ?? null;
+}
+
+/** An order with its shop's name and slug and its items (what the order e-mails need). */
+export async function findOrderForEmail(orderId: string) {
+  if (!isUuid(orderId)) return null;
+  const db = getDb();
+  const [row] = await db
+    .select({ order: orders, shopName: shops.name, shopSlug: shops.slug })
+    .from(orders)
+    .innerJoin(shops, eq(shops.id, orders.shopId))
+    .where(eq(orders.id, orderId))
+    .limit(1);
+  if (!row) return null;
+  const items = await db
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(asc(orderItems.productName));
+  return { ...row, items };
 }

@@ -11,18 +11,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { CONNECT_STATUSES, type ConnectStatus } from "../../lib/types";
 import { users } from "./users";
 
 /** Derived from the connected Stripe account (see lib/stripe); checkout needs `active`. */
-export const connectStatus = pgEnum("connect_status", [
-  "not_connected",
-  "onboarding",
-  "under_review",
-  "active",
-  "restricted",
-  "disconnected",
-  "rejected",
-]);
+export const connectStatus = pgEnum("connect_status", CONNECT_STATUSES);
 
 export const shops = pgTable(
   "shops",
@@ -63,7 +56,7 @@ export const shopMembers = pgTable(
 );
 
 export type Shop = typeof shops.$inferSelect;
-export type ConnectStatus = (typeof connectStatus.enumValues)[number];
+export type { ConnectStatus };
 
 /**
  * An owner's invitation to join a shop. The link carries `{id}.{signature}` (HMAC over the id

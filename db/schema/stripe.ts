@@ -1,3 +1,4 @@
+import { STRIPE_EVENT_OUTCOMES, type StripeEventOutcome } from "../../lib/types";
 import {
   boolean,
   index,
@@ -71,13 +72,7 @@ export const oauthStates = pgTable(
   (t) => [index("oauth_states_shop_idx").on(t.shopId)],
 );
 
-export const stripeEventOutcome = pgEnum("stripe_event_outcome", [
-  "processed",
-  "ignored",
-  "failed",
-  // The event's work was already done another way (e.g. the return page finalised the order).
-  "already_handled",
-]);
+export const stripeEventOutcome = pgEnum("stripe_event_outcome", STRIPE_EVENT_OUTCOMES);
 export const stripeEventSource = pgEnum("stripe_event_source", ["platform", "connect"]);
 
 /** Every webhook event, stored once by id; the inbox the admin replays from. */
@@ -106,5 +101,5 @@ export const stripeEvents = pgTable(
 );
 
 export type ConnectedAccountType = (typeof connectedAccountType.enumValues)[number];
-export type StripeEventOutcome = (typeof stripeEventOutcome.enumValues)[number];
+export type { StripeEventOutcome };
 export type StripeEventSource = (typeof stripeEventSource.enumValues)[number];

@@ -1,8 +1,6 @@
 import "server-only";
-import { and, eq, gte, inArray, isNotNull, lte } from "drizzle-orm";
 import Stripe from "stripe";
-import { getDb } from "@/db/client";
-import { orders, shops } from "@/db/schema";
+import { chargesWithOrders, listPaidOrderFees } from "@/db/queries/reconciliation";
 import type { PeriodRange } from "@/lib/analytics/period";
 import { getStripe } from "@/lib/stripe/client";
 
@@ -54,18 +52,6 @@ async function listStripeFees(from: Date, to: Date) {
   return fees;
 }
 
-const orderColumns = {
-  id: orders.id,
-  number: orders.number,
-  shopId: orders.shopId,
-  shopName: shops.name,
-  account: orders.stripeAccountId,
-  chargeId: orders.chargeId,
-  currency: orders.currency,
-  applicationFee: orders.applicationFee,
-  applicationFeeRefunded: orders.applicationFeeRefunded,
-};
-
 /**
  * Compares, for the period, the fees Bazaar expects from its paid orders with the application
  * fees Stripe reports, matched by charge id. Fees found at Stripe a little outside the period are
@@ -73,18 +59,7 @@ const orderColumns = {
  * order was paid outside the period belongs to another period, not to the mismatches.
  */
 export async function reconcileFees(range: PeriodRange): Promise<Reconciliation> {
-  const db = getDb();
-  const expectedRows = await db
-    .select(orderColumns)
-    .from(orders)
-    .innerJoin(shops, eq(shops.id, orders.shopId))
-    .where(
-      and(
-        eq(orders.status, "paid"),
-        gte(orders.paidAt, range.start),
-        lte(orders.paidAt, range.end),
-      ),
-    );
+  const expectedRows = await listPaidOrderFees(range.start, range.end);
 
   let fees: Stripe.ApplicationFee[];
   try {
@@ -111,14 +86,7 @@ export async function reconcileFees(range: PeriodRange): Promise<Reconciliation>
 
   // Stripe fees without an order in the period: is there an order for them at all?
   const strayCharges = [...feesByCharge.keys()].filter((c) => !inPeriodCharges.has(c));
-  const elsewhere = new Set<string>();
-  if (strayCharges.length) {
-    const found = await db
-      .select({ chargeId: orders.chargeId })
-      .from(orders)
-      .where(and(inArray(orders.chargeId, strayCharges), isNotNull(orders.chargeId)));
-    for (const f of found) if (f.chargeId) elsewhere.add(f.chargeId);
-  }
+  const elsewhere = new Set(await chargesWithOrders(strayCharges));
 
   const rows: ReconciliationRow[] = [];
   for (const o of expectedRows) {

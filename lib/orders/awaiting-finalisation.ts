@@ -1,10 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { getDb } from "@/db/client";
-import { orders } from "@/db/schema";
+import { isUuid } from "@/db/queries/ids";
+import { findOrderOnAccount } from "@/db/queries/order-changes";
 import { getStripe } from "@/lib/stripe/client";
-import { isUuid } from "@/db/queries/catalog";
 
 /**
  * Webhooks arrive in any order. When an event about a charge (a refund, a dispute) finds no paid
@@ -32,11 +30,7 @@ export async function throwIfAwaitingFinalisation(
   }
   const orderId = intent.metadata?.order_id;
   if (!isUuid(orderId)) return;
-  const [order] = await getDb()
-    .select({ number: orders.number, status: orders.status })
-    .from(orders)
-    .where(and(eq(orders.id, orderId), eq(orders.stripeAccountId, account)))
-    .limit(1);
+  const order = await findOrderOnAccount(orderId, account);
   if (order && order.status !== "paid") {
     throw new Error(
       `Order #${order.number} is not recorded as paid yet (its checkout.session.completed has not been processed); retry after it.`,

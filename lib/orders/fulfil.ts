@@ -1,10 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { addOrderEvent } from "@/db/queries/orders";
-import { recordAudit } from "@/db/queries/platform";
-import { orders } from "@/db/schema";
+import { markOrderFulfilled, type FulfilResult } from "@/db/queries/order-changes";
 import { notifyOrderShipped } from "./notifications";
 
 export const CARRIERS = [
@@ -32,8 +28,7 @@ export const fulfilSchema = z.object({
     ),
 });
 
-export type FulfilResult =
-  { ok: true } | { ok: false; reason: "not_found" | "not_paid" | "already_fulfilled" | "refunded" };
+export type { FulfilResult };
 
 /** Marks a paid order of the shop fulfilled with carrier + tracking, once; notifies the shopper. */
 export async function fulfilOrder(input: {
@@ -43,47 +38,7 @@ export async function fulfilOrder(input: {
   trackingNumber: string;
   actor: { id: string; email: string };
 }): Promise<FulfilResult> {
-  const result = await getDb().transaction(async (tx): Promise<FulfilResult> => {
-    const [order] = await tx
-      .select()
-      .from(orders)
-      .where(and(eq(orders.id, input.orderId), eq(orders.shopId, input.shopId)))
-      .limit(1)
-      .for("update");
-    if (!order) return { ok: false, reason: "not_found" };
-    if (order.status !== "paid") return { ok: false, reason: "not_paid" };
-    if (order.fulfillmentStatus === "fulfilled") return { ok: false, reason: "already_fulfilled" };
-    if (order.refundedAmount >= order.total) return { ok: false, reason: "refunded" };
-    const now = new Date();
-    await tx
-      .update(orders)
-      .set({
-        fulfillmentStatus: "fulfilled",
-        carrier: input.carrier,
-        trackingNumber: input.trackingNumber,
-        fulfilledAt: now,
-        updatedAt: now,
-      })
-      .where(eq(orders.id, order.id));
-    await addOrderEvent(tx, {
-      orderId: order.id,
-      shopId: order.shopId,
-      type: "fulfilled",
-      message: `Fulfilled: shipped with ${input.carrier}, tracking ${input.trackingNumber}`,
-      data: { carrier: input.carrier, trackingNumber: input.trackingNumber, by: input.actor.email },
-    });
-    await recordAudit(
-      {
-        actor: input.actor,
-        action: "order.fulfil",
-        shopId: order.shopId,
-        target: { type: "order", id: order.id },
-        after: { carrier: input.carrier, trackingNumber: input.trackingNumber },
-      },
-      tx,
-    );
-    return { ok: true };
-  });
+  const result = await markOrderFulfilled(input);
   if (result.ok) await notifyOrderShipped(input.orderId);
   return result;
 }

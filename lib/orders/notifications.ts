@@ -1,8 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { addOrderEvent, findShopOwnerEmail } from "@/db/queries/orders";
-import { orderItems, orders, shops } from "@/db/schema";
+import { addOrderEvent, findOrderForEmail, findShopOwnerEmail } from "@/db/queries/orders";
 import { authSecret } from "@/lib/auth/secret";
 import { queueEmail } from "@/lib/email/outbox";
 import {
@@ -15,19 +12,9 @@ import { env } from "@/lib/env";
 import { orderPageUrl, orderToken } from "./links";
 
 async function loadForEmail(orderId: string) {
-  const db = getDb();
-  const [row] = await db
-    .select({ order: orders, shopName: shops.name, shopSlug: shops.slug })
-    .from(orders)
-    .innerJoin(shops, eq(shops.id, orders.shopId))
-    .where(eq(orders.id, orderId))
-    .limit(1);
+  const row = await findOrderForEmail(orderId);
   if (!row) return null;
-  const items = await db
-    .select()
-    .from(orderItems)
-    .where(eq(orderItems.orderId, orderId))
-    .orderBy(asc(orderItems.productName));
+  const { items } = row;
   const emailOrder: EmailOrder = {
     number: row.order.number,
     currency: row.order.currency,
@@ -54,7 +41,6 @@ export async function notifyOrderPaid(orderId: string): Promise<void> {
   const loaded = await loadForEmail(orderId);
   if (!loaded || loaded.order.status !== "paid") return;
   const { order, shopSlug, emailOrder } = loaded;
-  const db = getDb();
   if (order.email) {
     const content = orderConfirmationEmail(emailOrder, shopperOrderUrl(shopSlug, order.id));
     const queued = await queueEmail({
@@ -66,7 +52,7 @@ export async function notifyOrderPaid(orderId: string): Promise<void> {
       ...content,
     });
     if (queued.created) {
-      await addOrderEvent(db, {
+      await addOrderEvent(null, {
         orderId: order.id,
         shopId: order.shopId,
         type: "email",
@@ -108,7 +94,7 @@ export async function notifyOrderShipped(orderId: string): Promise<void> {
     ),
   });
   if (queued.created) {
-    await addOrderEvent(getDb(), {
+    await addOrderEvent(null, {
       orderId: order.id,
       shopId: order.shopId,
       type: "email",

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { ConnectStatus } from "@/db/schema/shops";
+import type { ConnectStatus } from "@/lib/types";
 import { Alert } from "@/components/ui/alert";
 
 const MESSAGES: Record<Exclude<ConnectStatus, "active">, { title: string; body: string }> = {
