@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Runs once when the server starts: invalid configuration stops start-up with a clear message.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -8,8 +10,34 @@ export async function register() {
     resolveStripeSettings(loadEnv());
   } catch (error) {
     if (error instanceof EnvError || error instanceof StripeConfigError) {
-      console.error(`\n${error.message}\n`);
+      // The configuration is what is wrong, so the logger cannot read its level from it.
+      const { createLogger } = await import("@/lib/logger");
+      createLogger("app").fatal(`\n${error.message}\n`);
     }
     throw error;
   }
 }
+
+/**
+ * Every error Next catches while rendering a page or running a route handler or server action
+ * (the pipeline handles actions' own errors first): one structured log line with the request id
+ * the proxy set, the route and what kind of work it was.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("@/lib/log");
+  const { REQUEST_ID_HEADER } = await import("@/lib/request-id");
+  const header = request.headers[REQUEST_ID_HEADER];
+  log().error(
+    {
+      err: error,
+      requestId: Array.isArray(header) ? header[0] : header,
+      method: request.method,
+      path: request.path,
+      routePath: context.routePath,
+      routeType: context.routeType,
+      digest: (error as { digest?: string }).digest,
+    },
+    "request failed",
+  );
+};

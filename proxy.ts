@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import {
   isActiveAdmin,
   isShopMember,
@@ -96,6 +97,10 @@ export async function proxy(request: NextRequest) {
   const e = env();
   const app = new URL(e.APP_URL);
   const headers = headersFor(app.protocol === "https:");
+  // One id per request, set here only (a client's own value is replaced): pages, actions and
+  // route handlers log with it, the generic error message quotes it, the response carries it.
+  const requestId = crypto.randomUUID();
+  headers[REQUEST_ID_HEADER] = requestId;
   const { pathname } = request.nextUrl;
   const seen = classifyHost(requestHostHeader(request.headers), {
     appUrl: e.APP_URL,
@@ -117,7 +122,9 @@ export async function proxy(request: NextRequest) {
   }
   if (pathname.startsWith("/api/") || pathname.startsWith("/_next/")) {
     if (!pathIsReadable(pathname)) return notFound(request, headers);
-    return withHeaders(NextResponse.next(), headers);
+    const withId = new Headers(request.headers);
+    withId.set(REQUEST_ID_HEADER, requestId);
+    return withHeaders(NextResponse.next({ request: { headers: withId } }), headers);
   }
 
   // 2. A server action may only be posted from the page's own origin: a storefront page cannot
@@ -223,6 +230,7 @@ export async function proxy(request: NextRequest) {
   // Only the proxy names a storefront for the 404 page.
   const forwarded = new Headers(request.headers);
   forwarded.delete(STOREFRONT_NOT_FOUND_HEADER);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
   if (path !== pathname || cleanSearch !== null) {
     const url = request.nextUrl.clone();
     url.pathname = path;

@@ -31,6 +31,10 @@ import { registerPaymentIntents } from "./resources/payment-intents";
 import { stripeJsShim } from "./shim/stripe-js";
 import { Store, type State } from "./store";
 import { WebhookDispatcher } from "./webhooks";
+import { createLogger } from "../lib/logger";
+
+// The same structured logger as the app (pino, one JSON line per record).
+const emulatorLog = createLogger("stripe-emulator");
 
 export interface RunningEmulator {
   url: string;
@@ -288,7 +292,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const q = rawUrl.indexOf("?");
     const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
     const query = q === -1 ? "" : rawUrl.slice(q + 1);
-    if (config.log) console.log(`${method} ${path}`);
+    if (config.log) emulatorLog.info({ method, path }, "request");
     try {
       if (path.startsWith("/v1/")) return await handleApi(req, res, method, path, query);
       if (method === "POST" && (path === "/oauth/token" || path === "/oauth/deauthorize"))
@@ -371,7 +375,7 @@ function sendError(res: ServerResponse, error: unknown, headers: Record<string, 
     );
     return;
   }
-  console.error("[emulator] internal error", error);
+  emulatorLog.error({ err: error }, "internal error");
   sendJson(
     res,
     500,
@@ -388,10 +392,13 @@ async function main(): Promise<void> {
   try {
     running = await startEmulator();
   } catch (error) {
-    console.error(`[emulator] ${(error as Error).message}`);
+    emulatorLog.fatal({ err: error }, (error as Error).message);
     process.exit(1);
   }
-  console.log(`Stripe emulator listening on ${running.url} (API version ${API_VERSION})`);
+  emulatorLog.info(
+    { url: running.url, apiVersion: API_VERSION },
+    `Stripe emulator listening on ${running.url} (API version ${API_VERSION})`,
+  );
   const stop = () => {
     void running.close().then(() => process.exit(0));
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { createLogger, type Logger } from "./logger";
 import { env } from "./env";
+import { REQUEST_ID_HEADER } from "./request-id";
 
 let instance: Logger | undefined;
 
@@ -24,5 +25,3 @@ export async function currentRequestId(): Promise<string> {
   }
   return crypto.randomUUID();
 }
-
-export const REQUEST_ID_HEADER = "x-request-id";

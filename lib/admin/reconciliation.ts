@@ -3,6 +3,7 @@ import Stripe from "stripe";
 import { chargesWithOrders, listPaidOrderFees } from "@/db/queries/reconciliation";
 import type { PeriodRange } from "@/lib/analytics/period";
 import { getStripe } from "@/lib/stripe/client";
+import { log } from "@/lib/log";
 
 export type ReconciliationKind =
   "matched" | "amount_differs" | "account_differs" | "missing_at_stripe" | "missing_in_bazaar";
@@ -70,7 +71,7 @@ export async function reconcileFees(range: PeriodRange): Promise<Reconciliation>
   } catch (error) {
     const detail =
       error instanceof Stripe.errors.StripeError ? `${error.type}: ${error.message}` : error;
-    console.error("[stripe] application fees list failed", detail);
+    log().error({ err: detail }, "[stripe] application fees list failed");
     return {
       ok: false,
       message: "Stripe did not answer with the application fees just now. Try again in a moment.",

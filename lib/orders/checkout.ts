@@ -26,6 +26,7 @@ import {
   checkoutSessionParams,
   storefrontBaseUrl,
 } from "./session-params";
+import { log } from "@/lib/log";
 
 /** A pending order is reused only while its session has at least this long left. */
 const REUSE_MARGIN_MS = 5 * 60 * 1000;
@@ -157,7 +158,7 @@ export async function beginCheckout(input: BeginCheckoutInput): Promise<Checkout
                 "Your earlier payment is still being confirmed. Please wait a moment before checking out again.",
               );
           } catch (error) {
-            console.error(`[checkout] could not close checkout ${old.id}:`, error);
+            log().error({ err: error }, `[checkout] could not close checkout ${old.id}`);
             return fail("stripe", stripeMessage(error));
           }
         }
@@ -205,7 +206,7 @@ export async function beginCheckout(input: BeginCheckoutInput): Promise<Checkout
             usable ??
             (await createSession(shop, sessionOrder, items, input.origin, input.shopHost ?? false));
         } catch (error) {
-          console.error(`[checkout] Checkout Session for order ${order.id} failed:`, error);
+          log().error({ err: error }, `[checkout] Checkout Session for order ${order.id} failed`);
           // Only the request that reserved gives the stock back (a concurrent twin may succeed).
           if (outcome.kind === "reserved") {
             await releaseOrder(

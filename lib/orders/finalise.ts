@@ -14,6 +14,7 @@ import { getStripe } from "@/lib/stripe/client";
 import { stripeFeesOfCharge } from "@/lib/stripe/charge-fees";
 import { notifyOrderPaid } from "./notifications";
 import { isUuid } from "@/db/queries/catalog";
+import { log } from "@/lib/log";
 
 type From = "action" | "request";
 
@@ -124,7 +125,7 @@ export async function finaliseOrderFromSession(
     await notifyOrderPaid(paid.id);
   } catch (error) {
     // The sale stands; the e-mails can be sent again from the outbox.
-    console.error(`[orders] notifyOrderPaid(${paid.id}) failed:`, error);
+    log().error({ err: error }, `[orders] notifyOrderPaid(${paid.id}) failed`);
   }
   return { status: "paid", order: paid, newlyPaid: true };
 }
@@ -233,7 +234,7 @@ export async function releaseOverdueCheckouts(cartId: string, from: From = "requ
     try {
       await closePendingCheckout(order, "overdue", from);
     } catch (error) {
-      console.error(`[orders] could not close overdue checkout ${order.id}:`, error);
+      log().error({ err: error }, `[orders] could not close overdue checkout ${order.id}`);
     }
   }
   return overdue.length;
@@ -252,7 +253,7 @@ export async function expireOpenCheckouts(shopId: string, from: From = "request"
       if ((await closePendingCheckout(order, "suspended", from)) === "released") released++;
     } catch (error) {
       failures.push(order.id);
-      console.error(`[orders] could not expire checkout ${order.id} on suspension:`, error);
+      log().error({ err: error }, `[orders] could not expire checkout ${order.id} on suspension`);
     }
   }
   return { released, failed: failures };

@@ -3,6 +3,7 @@ import { findOrderBySession, listOrderItems } from "@/db/queries/orders-checkout
 import type { Order, OrderItem } from "@/db/schema";
 import { getStripe } from "@/lib/stripe/client";
 import { finaliseOrderFromSession, releaseOrder } from "./finalise";
+import { log } from "@/lib/log";
 
 export type ReturnState =
   | { state: "not_found" }
@@ -33,7 +34,7 @@ export async function checkoutReturnState(shopId: string, sessionId: string): Pr
       { stripeAccount: order.stripeAccountId },
     );
   } catch (error) {
-    console.error(`[checkout] could not read session ${sessionId}:`, error);
+    log().error({ err: error }, `[checkout] could not read session ${sessionId}`);
     return order.status === "expired"
       ? { state: "expired", order }
       : { state: "confirming", order };

@@ -2,6 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { findShopStripeAccount } from "@/db/queries/connect";
 import { getStripe } from "./client";
+import { log } from "@/lib/log";
 
 export type BalanceLine = { currency: string; available: number; pending: number };
 export type PayoutRow = {
@@ -82,9 +83,9 @@ export async function loadShopBalance(shopId: string, payoutLimit = 10): Promise
     };
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError) {
-      console.error(`[stripe] balance for ${account.accountId}: ${error.type}: ${error.message}`);
+      log().error(`[stripe] balance for ${account.accountId}: ${error.type}: ${error.message}`);
     } else {
-      console.error("[stripe] balance: unexpected error", error);
+      log().error({ err: error }, "[stripe] balance: unexpected error");
     }
     return {
       kind: "error",

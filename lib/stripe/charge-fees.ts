@@ -1,6 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { getStripe } from "./client";
+import { log } from "@/lib/log";
 
 /**
  * Who paid Stripe's processing fee on a direct charge, and how much. The shop's share is on its
@@ -26,7 +27,7 @@ export async function stripeFeesOfCharge(
     return { shop, platform: list.data.reduce((sum, t) => sum + Math.abs(t.amount), 0) };
   } catch (error) {
     // The order must still be recorded; the platform's share is then unknown.
-    console.error(`[stripe] platform fee lookup for ${charge.id} failed:`, error);
+    log().error({ err: error }, `[stripe] platform fee lookup for ${charge.id} failed`);
     return { shop, platform: null };
   }
 }

@@ -15,6 +15,7 @@ import type { ConnectStatus } from "@/db/schema";
 import { env } from "@/lib/env";
 import { toAccountSnapshot } from "./account";
 import { getStripe, stripeSettings } from "./client";
+import { log } from "@/lib/log";
 
 /**
  * Connect operations: OAuth for existing (Standard) accounts, creation + Account Links for new
@@ -60,9 +61,9 @@ function fail<T>(reason: ConnectFailure, message: string): ConnectResult<T> {
 
 function stripeMessage(error: unknown) {
   if (error instanceof Stripe.errors.StripeError) {
-    console.error(`[stripe] ${error.type}: ${error.message}`);
+    log().error(`[stripe] ${error.type}: ${error.message}`);
   } else {
-    console.error("[stripe] unexpected error", error);
+    log().error({ err: error }, "[stripe] unexpected error");
   }
   return "Stripe could not complete the request just now. Please try again in a moment.";
 }

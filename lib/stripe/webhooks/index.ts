@@ -9,6 +9,7 @@ import {
 import type { StripeEventOutcome, StripeEventSource } from "@/db/schema";
 import { constructWebhookEvent, stripeSettings } from "../client";
 import { handlerFor } from "./registry";
+import { log } from "@/lib/log";
 
 export type ProcessResult = {
   eventId: string;
@@ -45,7 +46,7 @@ export async function processStoredEvent(
     return { eventId, outcome, skipped: false };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`[stripe] handler for ${claimed.type} (${eventId}) failed:`, error);
+    log().error({ err: error }, `[stripe] handler for ${claimed.type} (${eventId}) failed`);
     await recordStripeEventOutcome(eventId, "failed", message.slice(0, 2000));
     return { eventId, outcome: "failed", skipped: false, error: message };
   }

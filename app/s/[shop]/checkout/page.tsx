@@ -9,6 +9,7 @@ import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
 import { getStorefront, type Storefront } from "@/lib/storefront/data";
 import { stripeBrowserConfig } from "@/lib/stripe/browser";
 import { EmbeddedCheckoutPanel } from "@/components/storefront/embedded-checkout";
+import { log } from "@/lib/log";
 
 type Props = { params: Promise<{ shop: string }> };
 
@@ -41,7 +42,7 @@ async function CheckoutContents({ storefront, base }: { storefront: Storefront; 
   try {
     open = await openEmbeddedCheckout(shop.id, await readCartTokenHash());
   } catch (error) {
-    console.error("[checkout] could not load the open checkout:", error);
+    log().error({ err: error }, "[checkout] could not load the open checkout");
     failed = true;
   }
   if (!open) {

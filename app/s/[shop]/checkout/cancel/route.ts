@@ -7,6 +7,7 @@ import { findCartRef, findCheckoutShop, findOrder } from "@/db/queries/orders-ch
 import { closePendingCheckout } from "@/lib/orders/finalise";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
 import { storefrontLocation } from "@/lib/storefront/origin";
+import { log } from "@/lib/log";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest, ctx: { params: Promise<{ shop: s
         await closePendingCheckout(order, "cancelled", "request");
       } catch (error) {
         // The session stays open on Stripe; its expiry (webhook) gives the stock back later.
-        console.error(`[checkout] could not close checkout ${order.id} on cancel:`, error);
+        log().error({ err: error }, `[checkout] could not close checkout ${order.id} on cancel`);
       }
     }
   }
