@@ -10,6 +10,7 @@ export const KIND_LABELS: Record<string, string> = {
   order_confirmation: "Order confirmation",
   new_order: "New order notice",
   shipping_notice: "Shipping notice",
+  shop_invitation: "Member invitation",
 };
 
 const STATUS: Record<EmailRow["status"], { label: string; tone: BadgeTone }> = {
