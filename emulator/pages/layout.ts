@@ -1,17 +1,9 @@
 // Shared HTML shell for the hosted pages: plain, accessible, readable on a phone.
 
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+import { escapeHtml } from "../../lib/html";
 
-/** Every interpolated value goes through this. */
-export function esc(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+/** Every interpolated value goes through this (the app's one escaper). */
+export const esc = escapeHtml;
 
 const STYLE = `
 *{box-sizing:border-box}

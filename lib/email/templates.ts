@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/html";
 import { formatMoney } from "@/lib/money";
 
 /** Plain-text and HTML bodies for Bazaar's e-mails. Pure: unit-testable, no I/O. */
@@ -13,14 +14,7 @@ export type EmailOrder = {
   items: { productName: string; variantLabel: string; quantity: number; unitPrice: number }[];
 };
 
-export function escapeHtml(value: string) {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 function itemLines(order: EmailOrder) {
   return order.items.map((i) => {

@@ -1,12 +1,10 @@
 // sitemap.xml of one storefront (also served at {shop}.<host>/sitemap.xml via the proxy).
 import { connection } from "next/server";
+import { escapeHtml as escapeXml } from "@/lib/html";
 import { shopRef } from "@/lib/storefront/links";
 import { getSitemapData, getStorefront } from "@/lib/storefront/data";
 import { storefrontLocation } from "@/lib/storefront/origin";
 
-function escapeXml(s: string) {
-  return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
   await connection(); // per request: the URLs depend on the (verified) host the shopper used
