@@ -128,6 +128,17 @@ export function DesignEditor({
       links.map((l, j) => (j === i ? { ...l, [field]: value } : l)),
     );
 
+  const parts: EditorParts = {
+    v,
+    set,
+    errors,
+    links,
+    setLink,
+    logoUrl,
+    heroImageUrl,
+    collections,
+    shopSlug,
+  };
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <form
@@ -143,211 +154,11 @@ export function DesignEditor({
           </Alert>
         ) : null}
 
-        <Card>
-          <CardHeader title="Brand" description="Logo, colours, type and shape." />
-          <CardBody className="space-y-5">
-            <div className="space-y-1.5">
-              <label htmlFor="design-logo" className="block text-sm font-medium text-zinc-800">
-                Logo
-              </label>
-              {logoUrl ? (
-                <div className="flex items-center gap-3">
-                  {/* eslint-disable-next-line @next/next/no-img-element -- our own image route */}
-                  <img
-                    src={logoUrl}
-                    alt="Current logo"
-                    className="h-10 w-auto rounded border border-zinc-200"
-                  />
-                  <label className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="removeLogo" value="1" /> Remove logo
-                  </label>
-                </div>
-              ) : null}
-              <input
-                id="design-logo"
-                name="logo"
-                type="file"
-                accept="image/png,image/jpeg,image/webp,image/gif"
-                aria-describedby={errors.logo ? "design-logo-error" : "design-logo-hint"}
-                className="block text-sm"
-              />
-              {errors.logo ? (
-                <p id="design-logo-error" className="text-sm font-medium text-red-700">
-                  {errors.logo}
-                </p>
-              ) : (
-                <p id="design-logo-hint" className="text-sm text-zinc-600">
-                  PNG, JPEG, WebP or GIF up to 5 MB. Without a logo the shop name is shown.
-                </p>
-              )}
-            </div>
-            <div className="grid gap-5 sm:grid-cols-2">
-              <ColorField
-                name="brandColor"
-                label="Brand colour"
-                value={v.brandColor}
-                onChange={(c) => set("brandColor", c)}
-                error={errors.brandColor}
-              />
-              <ColorField
-                name="accentColor"
-                label="Accent colour"
-                value={v.accentColor}
-                onChange={(c) => set("accentColor", c)}
-                error={errors.accentColor}
-              />
-            </div>
-            <SelectField
-              label="Fonts"
-              name="fontPairing"
-              value={v.fontPairing}
-              onChange={(e) => set("fontPairing", e.target.value)}
-              error={errors.fontPairing}
-            >
-              {FONT_PAIRING_KEYS.map((k) => (
-                <option key={k} value={k}>
-                  {FONT_PAIRINGS[k].label}
-                </option>
-              ))}
-            </SelectField>
-            <fieldset>
-              <legend className="text-sm font-medium text-zinc-800">Corners</legend>
-              <div className="mt-2 flex gap-4">
-                {CORNER_STYLE_KEYS.map((k) => (
-                  <label key={k} className="flex items-center gap-2 text-sm">
-                    <input
-                      type="radio"
-                      name="cornerStyle"
-                      value={k}
-                      checked={v.cornerStyle === k}
-                      onChange={() => set("cornerStyle", k)}
-                    />
-                    {CORNER_STYLES[k].label}
-                  </label>
-                ))}
-              </div>
-              {errors.cornerStyle ? (
-                <p className="mt-1 text-sm font-medium text-red-700">{errors.cornerStyle}</p>
-              ) : null}
-            </fieldset>
-          </CardBody>
-        </Card>
+        <BrandCard {...parts} />
 
-        <Card>
-          <CardHeader title="Home page" description="The hero and what the home page features." />
-          <CardBody className="space-y-5">
-            <TextField
-              label="Announcement bar"
-              name="announcement"
-              value={v.announcement}
-              onChange={(e) => set("announcement", e.target.value)}
-              error={errors.announcement}
-              hint="A short line above the header, e.g. Free shipping over $50. Leave empty to hide."
-            />
-            <TextField
-              label="Hero headline"
-              name="heroHeadline"
-              value={v.heroHeadline}
-              onChange={(e) => set("heroHeadline", e.target.value)}
-              error={errors.heroHeadline}
-            />
-            <TextareaField
-              label="Hero text"
-              name="heroText"
-              rows={3}
-              value={v.heroText}
-              onChange={(e) => set("heroText", e.target.value)}
-              error={errors.heroText}
-            />
-            <div className="space-y-1.5">
-              <label
-                htmlFor="design-hero-image"
-                className="block text-sm font-medium text-zinc-800"
-              >
-                Hero image
-              </label>
-              {heroImageUrl ? (
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="removeHeroImage" value="1" /> Remove the current
-                  image
-                </label>
-              ) : null}
-              <input
-                id="design-hero-image"
-                name="heroImage"
-                type="file"
-                accept="image/png,image/jpeg,image/webp,image/gif"
-                aria-describedby={errors.heroImage ? "design-hero-image-error" : undefined}
-                className="block text-sm"
-              />
-              {errors.heroImage ? (
-                <p id="design-hero-image-error" className="text-sm font-medium text-red-700">
-                  {errors.heroImage}
-                </p>
-              ) : null}
-            </div>
-            <div className="grid gap-5 sm:grid-cols-2">
-              <TextField
-                label="Button label"
-                name="heroCtaLabel"
-                value={v.heroCtaLabel}
-                onChange={(e) => set("heroCtaLabel", e.target.value)}
-                error={errors.heroCtaLabel}
-                placeholder="Shop now"
-              />
-              <TextField
-                label="Button link"
-                name="heroCtaHref"
-                value={v.heroCtaHref}
-                onChange={(e) => set("heroCtaHref", e.target.value)}
-                error={errors.heroCtaHref}
-                placeholder={`/s/${shopSlug}/search`}
-              />
-            </div>
-            <SelectField
-              label="Featured collection"
-              name="featuredCollectionId"
-              value={v.featuredCollectionId}
-              onChange={(e) => set("featuredCollectionId", e.target.value)}
-              error={errors.featuredCollectionId}
-              hint={
-                collections.length === 0 ? "Create a collection to feature it here." : undefined
-              }
-            >
-              <option value="">None</option>
-              {collections.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </SelectField>
-          </CardBody>
-        </Card>
+        <HomePageCard {...parts} />
 
-        <Card>
-          <CardHeader title="Footer links" description="Up to six links, e.g. your Instagram." />
-          <CardBody className="space-y-3">
-            {links.map((link, i) => (
-              <div key={i} className="grid gap-3 sm:grid-cols-2">
-                <TextField
-                  label={`Link ${i + 1} label`}
-                  name={`footerLabel${i}`}
-                  value={link.label}
-                  onChange={(e) => setLink(i, "label", e.target.value)}
-                  error={errors[`footerLabel${i}`]}
-                />
-                <TextField
-                  label={`Link ${i + 1} address`}
-                  name={`footerHref${i}`}
-                  value={link.href}
-                  onChange={(e) => setLink(i, "href", e.target.value)}
-                  error={errors[`footerHref${i}`]}
-                  placeholder="https://…"
-                />
-              </div>
-            ))}
-          </CardBody>
-        </Card>
+        <FooterLinksCard {...parts} />
 
         <div className="flex justify-end">
           <SubmitButton pendingLabel="Saving…">Save design</SubmitButton>
@@ -364,6 +175,231 @@ export function DesignEditor({
         />
       </section>
     </div>
+  );
+}
+
+/** What each section of the editor reads and writes (the editor owns the state). */
+type EditorParts = {
+  v: DesignFormValues;
+  set: <K extends keyof DesignFormValues>(key: K, value: DesignFormValues[K]) => void;
+  errors: Record<string, string>;
+  links: { label: string; href: string }[];
+  setLink: (i: number, field: "label" | "href", value: string) => void;
+  logoUrl: string | null;
+  heroImageUrl: string | null;
+  collections: { id: string; name: string }[];
+  shopSlug: string;
+};
+
+function BrandCard({ v, set, errors, logoUrl }: EditorParts) {
+  return (
+    <Card>
+      <CardHeader title="Brand" description="Logo, colours, type and shape." />
+      <CardBody className="space-y-5">
+        <div className="space-y-1.5">
+          <label htmlFor="design-logo" className="block text-sm font-medium text-zinc-800">
+            Logo
+          </label>
+          {logoUrl ? (
+            <div className="flex items-center gap-3">
+              {/* eslint-disable-next-line @next/next/no-img-element -- our own image route */}
+              <img
+                src={logoUrl}
+                alt="Current logo"
+                className="h-10 w-auto rounded border border-zinc-200"
+              />
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="removeLogo" value="1" /> Remove logo
+              </label>
+            </div>
+          ) : null}
+          <input
+            id="design-logo"
+            name="logo"
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            aria-describedby={errors.logo ? "design-logo-error" : "design-logo-hint"}
+            className="block text-sm"
+          />
+          {errors.logo ? (
+            <p id="design-logo-error" className="text-sm font-medium text-red-700">
+              {errors.logo}
+            </p>
+          ) : (
+            <p id="design-logo-hint" className="text-sm text-zinc-600">
+              PNG, JPEG, WebP or GIF up to 5 MB. Without a logo the shop name is shown.
+            </p>
+          )}
+        </div>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <ColorField
+            name="brandColor"
+            label="Brand colour"
+            value={v.brandColor}
+            onChange={(c) => set("brandColor", c)}
+            error={errors.brandColor}
+          />
+          <ColorField
+            name="accentColor"
+            label="Accent colour"
+            value={v.accentColor}
+            onChange={(c) => set("accentColor", c)}
+            error={errors.accentColor}
+          />
+        </div>
+        <SelectField
+          label="Fonts"
+          name="fontPairing"
+          value={v.fontPairing}
+          onChange={(e) => set("fontPairing", e.target.value)}
+          error={errors.fontPairing}
+        >
+          {FONT_PAIRING_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {FONT_PAIRINGS[k].label}
+            </option>
+          ))}
+        </SelectField>
+        <fieldset>
+          <legend className="text-sm font-medium text-zinc-800">Corners</legend>
+          <div className="mt-2 flex gap-4">
+            {CORNER_STYLE_KEYS.map((k) => (
+              <label key={k} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="cornerStyle"
+                  value={k}
+                  checked={v.cornerStyle === k}
+                  onChange={() => set("cornerStyle", k)}
+                />
+                {CORNER_STYLES[k].label}
+              </label>
+            ))}
+          </div>
+          {errors.cornerStyle ? (
+            <p className="mt-1 text-sm font-medium text-red-700">{errors.cornerStyle}</p>
+          ) : null}
+        </fieldset>
+      </CardBody>
+    </Card>
+  );
+}
+
+function HomePageCard({ v, set, errors, heroImageUrl, collections, shopSlug }: EditorParts) {
+  return (
+    <Card>
+      <CardHeader title="Home page" description="The hero and what the home page features." />
+      <CardBody className="space-y-5">
+        <TextField
+          label="Announcement bar"
+          name="announcement"
+          value={v.announcement}
+          onChange={(e) => set("announcement", e.target.value)}
+          error={errors.announcement}
+          hint="A short line above the header, e.g. Free shipping over $50. Leave empty to hide."
+        />
+        <TextField
+          label="Hero headline"
+          name="heroHeadline"
+          value={v.heroHeadline}
+          onChange={(e) => set("heroHeadline", e.target.value)}
+          error={errors.heroHeadline}
+        />
+        <TextareaField
+          label="Hero text"
+          name="heroText"
+          rows={3}
+          value={v.heroText}
+          onChange={(e) => set("heroText", e.target.value)}
+          error={errors.heroText}
+        />
+        <div className="space-y-1.5">
+          <label htmlFor="design-hero-image" className="block text-sm font-medium text-zinc-800">
+            Hero image
+          </label>
+          {heroImageUrl ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="removeHeroImage" value="1" /> Remove the current image
+            </label>
+          ) : null}
+          <input
+            id="design-hero-image"
+            name="heroImage"
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            aria-describedby={errors.heroImage ? "design-hero-image-error" : undefined}
+            className="block text-sm"
+          />
+          {errors.heroImage ? (
+            <p id="design-hero-image-error" className="text-sm font-medium text-red-700">
+              {errors.heroImage}
+            </p>
+          ) : null}
+        </div>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TextField
+            label="Button label"
+            name="heroCtaLabel"
+            value={v.heroCtaLabel}
+            onChange={(e) => set("heroCtaLabel", e.target.value)}
+            error={errors.heroCtaLabel}
+            placeholder="Shop now"
+          />
+          <TextField
+            label="Button link"
+            name="heroCtaHref"
+            value={v.heroCtaHref}
+            onChange={(e) => set("heroCtaHref", e.target.value)}
+            error={errors.heroCtaHref}
+            placeholder={`/s/${shopSlug}/search`}
+          />
+        </div>
+        <SelectField
+          label="Featured collection"
+          name="featuredCollectionId"
+          value={v.featuredCollectionId}
+          onChange={(e) => set("featuredCollectionId", e.target.value)}
+          error={errors.featuredCollectionId}
+          hint={collections.length === 0 ? "Create a collection to feature it here." : undefined}
+        >
+          <option value="">None</option>
+          {collections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+      </CardBody>
+    </Card>
+  );
+}
+
+function FooterLinksCard({ errors, links, setLink }: EditorParts) {
+  return (
+    <Card>
+      <CardHeader title="Footer links" description="Up to six links, e.g. your Instagram." />
+      <CardBody className="space-y-3">
+        {links.map((link, i) => (
+          <div key={i} className="grid gap-3 sm:grid-cols-2">
+            <TextField
+              label={`Link ${i + 1} label`}
+              name={`footerLabel${i}`}
+              value={link.label}
+              onChange={(e) => setLink(i, "label", e.target.value)}
+              error={errors[`footerLabel${i}`]}
+            />
+            <TextField
+              label={`Link ${i + 1} address`}
+              name={`footerHref${i}`}
+              value={link.href}
+              onChange={(e) => setLink(i, "href", e.target.value)}
+              error={errors[`footerHref${i}`]}
+              placeholder="https://…"
+            />
+          </div>
+        ))}
+      </CardBody>
+    </Card>
   );
 }
 
