@@ -11,7 +11,12 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Your shops" };
 
-const NOTICES: Record<string, { title: string; body: string }> = {
+const NOTICES: Record<string, { title: string; body: string; tone?: "error" | "success" }> = {
+  left: {
+    title: "You left the shop.",
+    body: "You no longer have access to it. An owner can invite you again.",
+    tone: "success",
+  },
   connect_invalid: {
     title: "That Stripe connection request is not valid.",
     body: "It was already used, has been changed, or was started by someone else. Nothing was connected. Open your shop's Payments page to start again.",
@@ -40,7 +45,7 @@ export default async function DashboardPage({
         actions={shops.length > 0 ? newShop : undefined}
       />
       {notice ? (
-        <Alert tone="error" title={notice.title} live className="mb-6">
+        <Alert tone={notice.tone ?? "error"} title={notice.title} live className="mb-6">
           {notice.body}
         </Alert>
       ) : null}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orderCountsForShop } from "@/db/queries/orders";
+import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { requireShopPermission } from "@/lib/auth/session";
 import { NoPermission } from "@/components/dashboard/no-permission";
 import { Alert } from "@/components/ui/alert";
@@ -9,15 +10,29 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Shop overview" };
 
-export default async function ShopOverviewPage({ params }: { params: Promise<{ shop: string }> }) {
+export default async function ShopOverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ shop: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { shop: slug } = await params;
-  const { shop, refusal } = await requireShopPermission(slug, "shop.view");
+  const { shop, refusal, role } = await requireShopPermission(slug, "shop.view");
   if (refusal) return <NoPermission title="Overview" message={refusal} shopSlug={shop.slug} />;
   const counts = await orderCountsForShop(shop.id);
   const orders = `/dashboard/${shop.slug}/orders`;
   return (
     <>
       <PageHeader title={shop.name} description="Overview of your shop." />
+      {(await searchParams).notice === "joined" ? (
+        <Alert tone="success" title={`Welcome to ${shop.name}`} live className="mb-6">
+          You joined as {ROLE_LABEL[role].toLowerCase()}.{" "}
+          {role === "staff"
+            ? "You can work on products, collections, orders and fulfilment."
+            : "You have full access to the shop."}
+        </Alert>
+      ) : null}
       {counts.disputed > 0 ? (
         <Alert tone="error" title="Disputed payments" className="mb-6">
           {counts.disputed === 1
