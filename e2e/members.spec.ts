@@ -20,9 +20,9 @@ async function screens(page: Page, name: string) {
 
 test.describe("shop members", () => {
   test("an owner invites staff by e-mail; staff join through the link and see only what their role allows", async ({
+    page: owner,
     browser,
   }) => {
-    const owner = await browser.newPage();
     await signUp(owner, { name: "Olive Owner" });
     const shop = await createShop(owner, { name: "Team Pottery" });
 
