@@ -104,7 +104,8 @@ test.describe("shop members", () => {
     await expect(staff.getByRole("heading", { name: "Payments", level: 1 })).toBeVisible();
     owner.once("dialog", (d) => void d.accept());
     await owner.getByRole("button", { name: "Remove Sam Staff" }).click();
-    await expect(owner.getByText("Member removed. Their access ends now.")).toBeVisible();
+    await expect(owner.getByText("Member removed. Their access ended at once.")).toBeVisible();
+    await expect(owner.getByRole("rowheader", { name: /Sam Staff/ })).toHaveCount(0);
     const gone = await staff.goto(`/dashboard/${shop.slug}`);
     expect(gone?.status()).toBe(404);
     await staffContext.close();

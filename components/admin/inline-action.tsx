@@ -11,6 +11,7 @@ export function InlineAction({
   action,
   fields,
   label,
+  srLabel,
   pendingLabel,
   variant = "secondary",
   confirm,
@@ -18,6 +19,8 @@ export function InlineAction({
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   fields: Record<string, string>;
   label: string;
+  /** Read after the label by screen readers only (which row the button acts on). */
+  srLabel?: string;
   pendingLabel?: string;
   variant?: ButtonVariant;
   confirm?: string;
@@ -36,6 +39,7 @@ export function InlineAction({
       ))}
       <SubmitButton size="sm" variant={variant} pendingLabel={pendingLabel}>
         {label}
+        {srLabel ? <span className="sr-only">{srLabel}</span> : null}
       </SubmitButton>
       <span
         aria-live="polite"

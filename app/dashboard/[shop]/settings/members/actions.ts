@@ -55,8 +55,8 @@ export const revokeInvitationAction = shopAction(
   async function revokeInvitationAction({ shop, user, input }) {
     const revoked = await revokeInvitation(shop.id, input.invitationId, user);
     if (!revoked) throw AppError.notFound("This invitation was already answered or withdrawn.");
-    refresh();
-    return { status: "success", message: `Invitation to ${revoked.email} withdrawn.` };
+    // The row goes away with its button: the page says what happened.
+    return redirectTo(`/dashboard/${shop.slug}/settings/members?notice=withdrawn`);
   },
 );
 
@@ -74,8 +74,7 @@ export const removeMemberAction = shopAction(
   async function removeMemberAction({ shop, user, input }) {
     settled(await removeMember(shop.id, input.userId, user));
     if (input.userId === user.id) return redirectTo("/dashboard?notice=left");
-    refresh();
-    return { status: "success", message: "Member removed. Their access ends now." };
+    return redirectTo(`/dashboard/${shop.slug}/settings/members?notice=removed`);
   },
 );
 

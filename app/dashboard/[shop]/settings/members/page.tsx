@@ -5,6 +5,7 @@ import { requireShopPermission } from "@/lib/auth/session";
 import { formatDate, formatMoney, minorToDecimalString } from "@/lib/format";
 import { invitationExpired } from "@/lib/members/invitations";
 import { removeMemberAction, revokeInvitationAction } from "./actions";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DataCell, DataRow, DataTable } from "@/components/ui/data-table";
@@ -18,8 +19,21 @@ import { NoPermission } from "@/components/dashboard/no-permission";
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: { params: Promise<{ shop: string }> }) {
+const NOTICES: Record<string, string> = {
+  removed: "Member removed. Their access ended at once.",
+  withdrawn: "Invitation withdrawn. Its link no longer works.",
+};
+
+export default async function MembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ shop: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { shop: slug } = await params;
+  const noticeKey = (await searchParams).notice;
+  const notice = typeof noticeKey === "string" ? NOTICES[noticeKey] : undefined;
   const { shop, user, refusal } = await requireShopPermission(slug, "members.manage");
   if (refusal) {
     return (
@@ -44,6 +58,11 @@ export default async function MembersPage({ params }: { params: Promise<{ shop: 
         title="Members"
         description="Who can work on this shop. Every change is recorded in the audit log."
       />
+      {notice ? (
+        <Alert tone="success" live className="mb-6">
+          {notice}
+        </Alert>
+      ) : null}
       <div className="space-y-6">
         <DataTable
           caption="Members of this shop"
@@ -131,7 +150,8 @@ export default async function MembersPage({ params }: { params: Promise<{ shop: 
                       <InlineAction
                         action={revokeInvitationAction}
                         fields={{ shop: shop.slug, invitationId: inv.id }}
-                        label={`Withdraw invitation to ${inv.email}`}
+                        label="Withdraw"
+                        srLabel={` invitation to ${inv.email}`}
                         pendingLabel="Withdrawing…"
                       />
                     </DataCell>
