@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { findInvitation } from "@/db/queries/members";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -18,6 +19,7 @@ export const instant = false;
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token: raw } = await params;
+  await connection(); // per request: the answer depends on the time and on who is signed in
   const token = decodeURIComponent(raw);
   const id = invitationIdFromToken(token);
   const invitation = id ? await findInvitation(id) : null;

@@ -52,6 +52,8 @@ export default async function MembersPage({
     listMembers(shop.id),
     listOpenInvitations(shop.id),
   ]);
+  // The last owner cannot leave or be removed (the server refuses it too).
+  const owners = members.filter((m) => m.role === "owner").length;
   return (
     <>
       <PageHeader
@@ -86,18 +88,22 @@ export default async function MembersPage({
                 {formatDate(m.joinedAt)}
               </DataCell>
               <DataCell stackBelow="md">
-                <InlineAction
-                  action={removeMemberAction}
-                  fields={{ shop: shop.slug, userId: m.userId }}
-                  label={m.userId === user.id ? "Leave shop" : `Remove ${m.name}`}
-                  pendingLabel="Removing…"
-                  variant="danger"
-                  confirm={
-                    m.userId === user.id
-                      ? `Leave ${shop.name}? You lose access at once.`
-                      : `Remove ${m.name} from ${shop.name}? Their access ends at once.`
-                  }
-                />
+                {m.role === "owner" && owners === 1 ? (
+                  <span className="text-sm text-zinc-600">The shop&apos;s only owner</span>
+                ) : (
+                  <InlineAction
+                    action={removeMemberAction}
+                    fields={{ shop: shop.slug, userId: m.userId }}
+                    label={m.userId === user.id ? "Leave shop" : `Remove ${m.name}`}
+                    pendingLabel="Removing…"
+                    variant="danger"
+                    confirm={
+                      m.userId === user.id
+                        ? `Leave ${shop.name}? You lose access at once.`
+                        : `Remove ${m.name} from ${shop.name}? Their access ends at once.`
+                    }
+                  />
+                )}
               </DataCell>
             </DataRow>
           ))}
