@@ -29,7 +29,9 @@ let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   if (baseUrl) {
-    const name = `bazaar_it_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+    // TEST_DB_PREFIX keeps parallel runs on one server apart (each drops only its own).
+    const prefix = process.env.TEST_DB_PREFIX ?? "bazaar_it";
+    const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
     const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}"`);
     await admin.end();
