@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
 import { idleState } from "@/lib/actions";
+import { InlineStatus } from "@/components/ui/inline-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
 
@@ -41,14 +42,7 @@ export function InlineAction({
         {label}
         {srLabel ? <span className="sr-only">{srLabel}</span> : null}
       </SubmitButton>
-      <span
-        aria-live="polite"
-        className={
-          state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"
-        }
-      >
-        {state.message}
-      </span>
+      <InlineStatus state={state} />
     </form>
   );
 }

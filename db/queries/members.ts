@@ -241,14 +241,16 @@ export async function acceptInvitation(
   });
 }
 
-export type MembershipChange =
-  { ok: true; before: ShopMemberRole } | { ok: false; reason: "not_member" | "last_owner" };
-
-export async function changeMemberRole(
+/**
+ * Runs `change` on a member with the shop row locked, unless it would leave the shop without an
+ * owner: `newRole` null removes the member, otherwise the member's role becomes `newRole`
+ * (nothing to do when it already is).
+ */
+async function ownerSafeChange(
   shopId: string,
   userId: string,
-  role: ShopMemberRole,
-  actor: Actor,
+  newRole: ShopMemberRole | null,
+  change: (tx: Tx, member: { role: ShopMemberRole }) => Promise<void>,
 ): Promise<MembershipChange> {
   if (!isUuid(userId)) return { ok: false, reason: "not_member" };
   return getDb().transaction(async (tx): Promise<MembershipChange> => {
@@ -258,10 +260,25 @@ export async function changeMemberRole(
       .from(shopMembers)
       .where(and(eq(shopMembers.shopId, shopId), eq(shopMembers.userId, userId)));
     if (!member) return { ok: false, reason: "not_member" };
-    if (member.role === role) return { ok: true, before: member.role };
+    if (member.role === newRole) return { ok: true, before: member.role };
     if (member.role === "owner" && (await ownerCount(tx, shopId)) <= 1) {
       return { ok: false, reason: "last_owner" };
     }
+    await change(tx, member);
+    return { ok: true, before: member.role };
+  });
+}
+
+export type MembershipChange =
+  { ok: true; before: ShopMemberRole } | { ok: false; reason: "not_member" | "last_owner" };
+
+export async function changeMemberRole(
+  shopId: string,
+  userId: string,
+  role: ShopMemberRole,
+  actor: Actor,
+): Promise<MembershipChange> {
+  return ownerSafeChange(shopId, userId, role, async (tx, member) => {
     await tx
       .update(shopMembers)
       .set({ role })
@@ -277,7 +294,6 @@ export async function changeMemberRole(
       },
       tx,
     );
-    return { ok: true, before: member.role };
   });
 }
 
@@ -287,17 +303,7 @@ export async function removeMember(
   userId: string,
   actor: Actor,
 ): Promise<MembershipChange> {
-  if (!isUuid(userId)) return { ok: false, reason: "not_member" };
-  return getDb().transaction(async (tx): Promise<MembershipChange> => {
-    await lockShop(tx, shopId);
-    const [member] = await tx
-      .select({ role: shopMembers.role })
-      .from(shopMembers)
-      .where(and(eq(shopMembers.shopId, shopId), eq(shopMembers.userId, userId)));
-    if (!member) return { ok: false, reason: "not_member" };
-    if (member.role === "owner" && (await ownerCount(tx, shopId)) <= 1) {
-      return { ok: false, reason: "last_owner" };
-    }
+  return ownerSafeChange(shopId, userId, null, async (tx, member) => {
     await tx
       .delete(shopMembers)
       .where(and(eq(shopMembers.shopId, shopId), eq(shopMembers.userId, userId)));
@@ -311,7 +317,6 @@ export async function removeMember(
       },
       tx,
     );
-    return { ok: true, before: member.role };
   });
 }
 

@@ -205,22 +205,27 @@ export async function getOrderForShop(shopId: string, orderId: string, db: Execu
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderForShop>>>;
 
-/** For the shopper's signed order page: the order (paid or later) with its items and shop. */
-export async function getOrderForShopper(orderId: string, shopSlug: string) {
+/** An order with its shop's name and slug and its items, by product name. */
+async function orderWithShopAndItems(where: SQL) {
   const db = getDb();
   const [row] = await db
     .select({ order: orders, shopName: shops.name, shopSlug: shops.slug })
     .from(orders)
     .innerJoin(shops, eq(shops.id, orders.shopId))
-    .where(and(eq(orders.id, orderId), eq(shops.slug, shopSlug)))
+    .where(where)
     .limit(1);
   if (!row) return null;
   const items = await db
     .select()
     .from(orderItems)
-    .where(eq(orderItems.orderId, orderId))
+    .where(eq(orderItems.orderId, row.order.id))
     .orderBy(asc(orderItems.productName));
   return { ...row, items };
+}
+
+/** For the shopper's signed order page: the order (paid or later) with its items and shop. */
+export async function getOrderForShopper(orderId: string, shopSlug: string) {
+  return orderWithShopAndItems(and(eq(orders.id, orderId), eq(shops.slug, shopSlug))!);
 }
 
 /** Adds a timeline entry, inside the caller's transaction (`db`) or on its own (`null`). */
@@ -321,18 +326,5 @@ export async function getOutboxMessage(id: string, shopId?: string) {
 /** An order with its shop's name and slug and its items (what the order e-mails need). */
 export async function findOrderForEmail(orderId: string) {
   if (!isUuid(orderId)) return null;
-  const db = getDb();
-  const [row] = await db
-    .select({ order: orders, shopName: shops.name, shopSlug: shops.slug })
-    .from(orders)
-    .innerJoin(shops, eq(shops.id, orders.shopId))
-    .where(eq(orders.id, orderId))
-    .limit(1);
-  if (!row) return null;
-  const items = await db
-    .select()
-    .from(orderItems)
-    .where(eq(orderItems.orderId, orderId))
-    .orderBy(asc(orderItems.productName));
-  return { ...row, items };
+  return orderWithShopAndItems(eq(orders.id, orderId));
 }

@@ -31,13 +31,9 @@ export const fulfilSchema = z.object({
 export type { FulfilResult };
 
 /** Marks a paid order of the shop fulfilled with carrier + tracking, once; notifies the shopper. */
-export async function fulfilOrder(input: {
-  shopId: string;
-  orderId: string;
-  carrier: string;
-  trackingNumber: string;
-  actor: { id: string; email: string };
-}): Promise<FulfilResult> {
+export async function fulfilOrder(
+  input: Parameters<typeof markOrderFulfilled>[0],
+): Promise<FulfilResult> {
   const result = await markOrderFulfilled(input);
   if (result.ok) await notifyOrderShipped(input.orderId);
   return result;

@@ -14,6 +14,14 @@ import { cartChangeMessage, cartLineSchema, removeLineSchema } from "@/lib/store
 const CLOSED = "This shop is not accepting orders right now.";
 const NO_CART = "Your cart could not be found.";
 
+/** The shop and the shopper's cart cookie, for changes to an existing cart. */
+async function existingCart(shopSlug: string) {
+  const shop = await findStorefrontShop(shopSlug);
+  const tokenHash = await readCartTokenHash();
+  if (!shop || !tokenHash) throw AppError.notFound(NO_CART);
+  return { shop, tokenHash };
+}
+
 export const addToCartAction = publicAction(
   { schema: cartLineSchema },
   async function addToCartAction({ input }) {
@@ -31,9 +39,7 @@ export const addToCartAction = publicAction(
 export const updateCartLineAction = publicAction(
   { schema: cartLineSchema },
   async function updateCartLineAction({ input }) {
-    const shop = await findStorefrontShop(input.shop);
-    const tokenHash = await readCartTokenHash();
-    if (!shop || !tokenHash) throw AppError.notFound(NO_CART);
+    const { shop, tokenHash } = await existingCart(input.shop);
     const result = await setCartQuantity(shop.id, tokenHash, input.variantId, input.quantity);
     if (!result.ok) {
       throw AppError.conflict("", { quantity: cartChangeMessage(result.reason, result.limit) });
@@ -46,9 +52,7 @@ export const updateCartLineAction = publicAction(
 export const removeCartLineAction = publicAction(
   { schema: removeLineSchema },
   async function removeCartLineAction({ input }) {
-    const shop = await findStorefrontShop(input.shop);
-    const tokenHash = await readCartTokenHash();
-    if (!shop || !tokenHash) throw AppError.notFound(NO_CART);
+    const { shop, tokenHash } = await existingCart(input.shop);
     if (!(await removeFromCart(shop.id, tokenHash, input.variantId)))
       throw AppError.notFound("That item is no longer in your cart.");
     refresh();

@@ -5,6 +5,7 @@ import { changeMemberRoleAction } from "@/app/dashboard/[shop]/settings/members/
 import { idleState } from "@/lib/actions";
 import type { ShopRole } from "@/lib/auth/permissions";
 import { controlClasses } from "@/components/ui/field";
+import { InlineStatus } from "@/components/ui/inline-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** A member's role: a select and a Save button, the result announced beside them. */
@@ -41,14 +42,7 @@ export function RoleForm({
       <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
         Save<span className="sr-only"> role of {name}</span>
       </SubmitButton>
-      <span
-        aria-live="polite"
-        className={
-          state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-emerald-800"
-        }
-      >
-        {state.message}
-      </span>
+      <InlineStatus state={state} />
     </form>
   );
 }

@@ -5,7 +5,6 @@ import { shopRef } from "@/lib/storefront/links";
 import { getSitemapData, getStorefront } from "@/lib/storefront/data";
 import { storefrontLocation } from "@/lib/storefront/origin";
 
-
 export async function GET(request: Request, { params }: { params: Promise<{ shop: string }> }) {
   await connection(); // per request: the URLs depend on the (verified) host the shopper used
   const { slug } = shopRef((await params).shop);
