@@ -25,9 +25,13 @@ import { registerApplicationFees } from "./resources/application-fees";
 import { registerBalance } from "./resources/balance";
 import { registerCharges } from "./resources/charges";
 import { registerCheckoutSessions } from "./resources/checkout-sessions";
+import { registerDiscounts } from "./resources/discounts";
 import { buildEndpoint, registerEvents } from "./resources/events";
 import { deauthorize, token } from "./resources/oauth";
 import { registerPaymentIntents } from "./resources/payment-intents";
+import { registerProducts } from "./resources/products";
+import { registerShippingRates } from "./resources/shipping-rates";
+import { registerTax } from "./resources/tax";
 import { stripeJsShim } from "./shim/stripe-js";
 import { Store, type State } from "./store";
 import { WebhookDispatcher } from "./webhooks";
@@ -60,6 +64,12 @@ function initialState(config: EmulatorConfig): State {
     balanceTransactions: {},
     payouts: {},
     disputes: {},
+    products: {},
+    shippingRates: {},
+    coupons: {},
+    promotionCodes: {},
+    taxSettings: {},
+    taxRegistrations: {},
     events: {},
     webhookEndpoints: {},
     accountLinks: {},
@@ -105,6 +115,10 @@ function buildApi(): ApiRouter {
   registerApplicationFees(api);
   registerBalance(api);
   registerEvents(api);
+  registerProducts(api);
+  registerShippingRates(api);
+  registerDiscounts(api);
+  registerTax(api);
   return api;
 }
 
@@ -234,7 +248,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       };
       let text: string;
       try {
-        const reply = applyExpand(emu, match.route.handler(ctx, match.params), ctx.expand);
+        const reply = applyExpand(
+          emu,
+          match.route.handler(ctx, match.params),
+          ctx.expand,
+          stripeAccount,
+        );
         text = JSON.stringify(reply, null, 2);
         remember(200, text);
       } catch (error) {

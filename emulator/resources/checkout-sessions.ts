@@ -5,7 +5,7 @@ import type Stripe from "stripe";
 import type { Emulator, RequestContext } from "../context";
 import { emit, requestInfo } from "../events";
 import type { ApiRouter } from "../http/api";
-import { ApiError, invalidRequest, resourceMissing } from "../http/errors";
+import { ApiError, invalidRequest, missingParam, resourceMissing } from "../http/errors";
 import { mergeMetadata, type Params } from "../http/params";
 import { newId, randomText } from "../ids";
 import { describeMinimum, minimumAmount } from "../money";
@@ -15,10 +15,15 @@ import {
   type PayerDetails,
   type RequestRef,
 } from "../payments";
-import type { SessionRecord } from "../store";
+import { effectiveBehavior, recompute } from "../pricing";
+import { scopedKey, type SessionPricing, type SessionRecord } from "../store";
 import { checkRedirectUrl } from "./account-links";
+import { checkDiscount, promotionCodeByCode, redeem } from "./discounts";
 import { checkApplicationFee, checkCanCharge, checkCurrency } from "./payment-intents";
+import { findProduct } from "./products";
+import { buildShippingRate, rateAmount } from "./shipping-rates";
 import { findOwned, paginate, params } from "./shared";
+import { taxSettings } from "./tax";
 
 const MIN_EXPIRY = 30 * 60;
 const MAX_EXPIRY = 24 * 3600;
@@ -37,7 +42,7 @@ interface BuiltItems {
   subtotal: number;
 }
 
-function buildLineItems(emu: Emulator, p: Params): BuiltItems {
+function buildLineItems(emu: Emulator, owner: string | null, p: Params): BuiltItems {
   const list = p.list("line_items");
   if (list.length === 0)
     throw invalidRequest("Missing required param: line_items.", "line_items", "parameter_missing");
@@ -101,7 +106,52 @@ function buildLineItems(emu: Emulator, p: Params): BuiltItems {
         "parameter_missing",
       );
     }
-    const name = productData?.reqStr("name") ?? data.str("product") ?? "";
+    const productId = data.str("product");
+    let name: string;
+    let product: string;
+    if (productId !== undefined) {
+      const found = findProduct(emu, owner, productId);
+      if (!found) throw resourceMissing("product", productId, `line_items[${i}][price_data][product]`);
+      if (!found.obj.active)
+        throw invalidRequest(
+          `The product \`${productId}\` is not active.`,
+          `line_items[${i}][price_data][product]`,
+          "product_inactive",
+        );
+      name = found.obj.name;
+      product = found.obj.id;
+    } else {
+      // Inline product_data makes a new Product on the account, as Stripe does.
+      name = productData?.reqStr("name") ?? "";
+      product = newId("prod");
+      const created = emu.now();
+      emu.store.state.products[scopedKey(owner, product)] = {
+        owner,
+        seq: emu.store.nextSeq(),
+        obj: {
+          id: product,
+          object: "product",
+          active: false,
+          created,
+          default_price: null,
+          description: productData?.str("description") ?? null,
+          images: productData?.strings("images") ?? [],
+          livemode: false,
+          marketing_features: [],
+          metadata: productData ? mergeMetadata({}, productData.map("metadata")) : {},
+          name,
+          package_dimensions: null,
+          shippable: null,
+          statement_descriptor: null,
+          tax_code: productData?.str("tax_code") ?? null,
+          tax_details: null,
+          type: "service",
+          unit_label: productData?.str("unit_label") ?? null,
+          updated: created,
+          url: null,
+        },
+      };
+    }
     const amount = unitAmount * quantity;
     subtotal += amount;
     const price = {
@@ -116,7 +166,7 @@ function buildLineItems(emu: Emulator, p: Params): BuiltItems {
       lookup_key: null,
       metadata: {},
       nickname: null,
-      product: data.str("product") ?? newId("prod"),
+      product,
       recurring: null,
       tax_behavior:
         (data.str("tax_behavior") as Stripe.Price.TaxBehavior | undefined) ?? "unspecified",
@@ -205,22 +255,8 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
     if (url) checkRedirectUrl(url, name);
   }
 
-  const { items, currency, subtotal } = buildLineItems(ctx.emu, p);
-  if (subtotal < minimumAmount(currency)) {
-    throw new ApiError(400, {
-      type: "invalid_request_error",
-      code: "amount_too_small",
-      message: `The Checkout Session's total amount due must add up to at least ${describeMinimum(currency)}`,
-    });
-  }
-  const pid = p.obj("payment_intent_data");
-  const fee = checkApplicationFee(
-    ctx,
-    pid?.int("application_fee_amount"),
-    subtotal,
-    "payment_intent_data[application_fee_amount]",
-  );
-  checkCanCharge(ctx);
+  const { items, currency, subtotal } = buildLineItems(ctx.emu, ctx.account, p);
+  const pricing = buildPricing(ctx, p, items, currency, subtotal);
 
   const created = ctx.emu.now();
   const expiresAt = p.int("expires_at") ?? created + MAX_EXPIRY;
@@ -249,6 +285,10 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
     const message = customText?.obj(key)?.str("message");
     return message ? { message } : null;
   };
+  const pid = p.obj("payment_intent_data");
+  const automaticTax = p.obj("automatic_tax");
+  const liability = automaticTax?.obj("liability");
+  const liabilityType = liability?.oneOf("type", ["account", "self"]);
   const session = {
     id,
     object: "checkout.session",
@@ -260,7 +300,17 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
       : null,
     amount_subtotal: subtotal,
     amount_total: subtotal,
-    automatic_tax: { enabled: false, liability: null, provider: null, status: null },
+    automatic_tax: pricing.automaticTax
+      ? {
+          enabled: true,
+          liability:
+            liabilityType === "account"
+              ? { type: "account", account: liability?.reqStr("account") }
+              : { type: "self" },
+          provider: "stripe",
+          status: "requires_location_inputs",
+        }
+      : { enabled: false, liability: null, provider: null, status: null },
     billing_address_collection: p.oneOf("billing_address_collection", ["auto", "required"]) ?? null,
     cancel_url: cancelUrl ?? null,
     client_reference_id: p.str("client_reference_id") ?? null,
@@ -336,9 +386,10 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
     seq: ctx.emu.store.nextSeq(),
     obj: session,
     lineItems: items,
+    pricing,
     lastError: null,
     paymentIntentData: {
-      applicationFeeAmount: fee,
+      applicationFeeAmount: null,
       captureMethod:
         pid?.oneOf("capture_method", ["automatic", "automatic_async", "manual"]) ?? "automatic",
       description: pid?.str("description") ?? null,
@@ -347,9 +398,233 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
       statementDescriptorSuffix: pid?.str("statement_descriptor_suffix") ?? null,
     },
   };
+  recompute(ctx.emu, record);
+  const total = session.amount_total ?? 0;
+  if (total !== 0 && total < minimumAmount(currency)) {
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      code: "amount_too_small",
+      message: `The Checkout Session's total amount due must add up to at least ${describeMinimum(currency)}`,
+    });
+  }
+  record.paymentIntentData.applicationFeeAmount = checkApplicationFee(
+    ctx,
+    pid?.int("application_fee_amount"),
+    total,
+    "payment_intent_data[application_fee_amount]",
+  );
+  checkCanCharge(ctx);
   ctx.emu.store.state.sessions[id] = record;
   ctx.emu.store.markDirty();
   return session;
+}
+
+/** Stripe's reply when a Checkout Session asks for automatic tax on an account without it. */
+function taxInactive(): ApiError {
+  return new ApiError(400, {
+    type: "invalid_request_error",
+    code: "stripe_tax_inactive",
+    message:
+      "Stripe Tax has not been activated on your account. Please visit https://dashboard.stripe.com/settings/tax/activate to get started.",
+  });
+}
+
+/** shipping_options, discounts / allow_promotion_codes and automatic_tax of a new session. */
+function buildPricing(
+  ctx: RequestContext,
+  p: Params,
+  items: Stripe.LineItem[],
+  currency: string,
+  subtotal: number,
+): SessionPricing {
+  const emu = ctx.emu;
+  const owner = ctx.account;
+  const automaticTax = p.obj("automatic_tax");
+  const taxEnabled = automaticTax ? (automaticTax.bool("enabled") ?? false) : false;
+  if (automaticTax && !automaticTax.has("enabled")) throw missingParam("automatic_tax[enabled]");
+  if (taxEnabled && taxSettings(emu, owner).status !== "active") throw taxInactive();
+  const taxBehaviors = items.map((li, i) => {
+    const behavior = effectiveBehavior(emu, owner, li.price?.tax_behavior ?? null, currency);
+    if (taxEnabled && !behavior)
+      throw invalidRequest(
+        "Stripe Tax needs a tax behavior for every price: set `tax_behavior` on the price (or `price_data`) or a default tax behavior in the account's tax settings.",
+        `line_items[${i}][price_data][tax_behavior]`,
+      );
+    return behavior ?? "exclusive";
+  });
+
+  const options = p.list("shipping_options");
+  if (options.length > 5)
+    throw invalidRequest("You may only specify up to 5 shipping options.", "shipping_options");
+  const shippingRates = options.map((o, i) => {
+    const param = `shipping_options[${i}]`;
+    const id = o.str("shipping_rate");
+    const data = o.obj("shipping_rate_data");
+    if (id && data)
+      throw invalidRequest(
+        "You may only specify one of these parameters: shipping_rate, shipping_rate_data.",
+        `${param}[shipping_rate]`,
+        "parameters_exclusive",
+      );
+    let rate: Stripe.ShippingRate;
+    if (id) {
+      const record = emu.store.state.shippingRates[id];
+      if (!record || record.owner !== owner)
+        throw resourceMissing("shipping_rate", id, `${param}[shipping_rate]`);
+      if (!record.obj.active)
+        throw invalidRequest(`The shipping rate \`${id}\` is not active.`, `${param}[shipping_rate]`);
+      rate = record.obj;
+    } else if (data) {
+      rate = buildShippingRate(emu, owner, data, `${param}[shipping_rate_data]`).obj;
+    } else {
+      throw missingParam(`${param}[shipping_rate]`);
+    }
+    if (rateAmount(rate, currency) === null)
+      throw invalidRequest(
+        `The shipping rate's currency (${rate.fixed_amount?.currency}) does not match the currency of this Checkout Session (${currency}); add it to \`fixed_amount[currency_options]\`.`,
+        `${param}[shipping_rate]`,
+      );
+    return rate.id;
+  });
+
+  const discounts = p.list("discounts");
+  const allowCodes = p.bool("allow_promotion_codes");
+  if (discounts.length > 0 && allowCodes)
+    throw invalidRequest(
+      "You may only specify one of these parameters: allow_promotion_codes, discounts.",
+      "allow_promotion_codes",
+      "parameters_exclusive",
+    );
+  if (discounts.length > 1)
+    throw invalidRequest("You may only apply one discount to a Checkout Session.", "discounts");
+  let coupon: string | null = null;
+  let promotionCode: string | null = null;
+  const d = discounts[0];
+  if (d) {
+    const c = d.str("coupon");
+    const pc = d.str("promotion_code");
+    if (c && pc)
+      throw invalidRequest(
+        "You may only specify one of these parameters: coupon, promotion_code.",
+        "discounts[0][coupon]",
+        "parameters_exclusive",
+      );
+    if (!c && !pc) throw missingParam("discounts[0][coupon]");
+    const checked = checkDiscount(
+      emu,
+      { coupon: c ?? null, promotionCode: pc ?? null },
+      discountContext(owner, currency, items, subtotal, p.str("customer_email") ?? null),
+      pc ? "discounts[0][promotion_code]" : "discounts[0][coupon]",
+    );
+    coupon = checked.id;
+    promotionCode = pc ?? null;
+  }
+  return {
+    taxBehaviors,
+    automaticTax: taxEnabled,
+    shippingRates,
+    selectedRate: shippingRates[0] ?? null,
+    coupon,
+    promotionCode,
+    taxAddress: null,
+  };
+}
+
+function discountContext(
+  owner: string | null,
+  currency: string,
+  items: Stripe.LineItem[],
+  subtotal: number,
+  email: string | null,
+) {
+  return {
+    owner,
+    currency,
+    lines: items.map((li) => ({
+      product: typeof li.price?.product === "string" ? li.price.product : "",
+      amount: li.amount_subtotal,
+    })),
+    subtotal,
+    email,
+  };
+}
+
+function sessionDiscountContext(record: SessionRecord, email: string | null) {
+  const s = record.obj;
+  return discountContext(
+    record.owner,
+    s.currency ?? "usd",
+    record.lineItems,
+    s.amount_subtotal ?? 0,
+    email,
+  );
+}
+
+/** The shopper picks one of the session's shipping options. */
+export function selectShippingRate(emu: Emulator, record: SessionRecord, rate: string): void {
+  const pricing = record.pricing;
+  if (!pricing || !pricing.shippingRates.includes(rate))
+    throw invalidRequest("This shipping option is not available for this Checkout Session.", "shipping_rate");
+  pricing.selectedRate = rate;
+  recompute(emu, record);
+}
+
+/**
+ * The shopper types a promotion code (sessions with allow_promotion_codes). Throws the
+ * refusal Stripe shows next to the field; the session keeps its previous discount then.
+ */
+export function applyPromotionCode(
+  emu: Emulator,
+  record: SessionRecord,
+  code: string,
+  email: string | null,
+): void {
+  const pricing = record.pricing;
+  if (!pricing || !record.obj.allow_promotion_codes)
+    throw invalidRequest("This Checkout Session does not accept promotion codes.", "promotion_code");
+  const promo = promotionCodeByCode(emu, record.owner, code);
+  if (!promo) throw invalidRequest("This code is invalid.", "promotion_code");
+  const coupon = checkDiscount(
+    emu,
+    { coupon: null, promotionCode: promo.obj.id },
+    sessionDiscountContext(record, email),
+    "promotion_code",
+  );
+  const before = { coupon: pricing.coupon, promotionCode: pricing.promotionCode };
+  pricing.coupon = coupon.id;
+  pricing.promotionCode = promo.obj.id;
+  recompute(emu, record);
+  const total = record.obj.amount_total ?? 0;
+  if (total !== 0 && total < minimumAmount(record.obj.currency ?? "usd")) {
+    pricing.coupon = before.coupon;
+    pricing.promotionCode = before.promotionCode;
+    recompute(emu, record);
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      code: "amount_too_small",
+      message: `With this code the total would be less than ${describeMinimum(record.obj.currency ?? "usd")}, the minimum Stripe can charge.`,
+    });
+  }
+}
+
+/** The shopper removes a code they typed. */
+export function removePromotionCode(emu: Emulator, record: SessionRecord): void {
+  const pricing = record.pricing;
+  if (!pricing || !record.obj.allow_promotion_codes) return;
+  pricing.coupon = null;
+  pricing.promotionCode = null;
+  recompute(emu, record);
+}
+
+/** The address tax is computed from (shipping if collected, else billing) changed. */
+export function setTaxAddress(
+  emu: Emulator,
+  record: SessionRecord,
+  address: { country: string | null; state: string | null; postal_code: string | null } | null,
+): void {
+  if (!record.pricing) return;
+  record.pricing.taxAddress = address;
+  recompute(emu, record);
 }
 
 /** Expires an open session whose time has passed; callers read sessions through this. */
@@ -376,6 +651,22 @@ export interface PayInput {
   email: string | null;
   name: string | null;
   shipping: { name: string; address: Stripe.Address } | null;
+  /** Billing address fields Checkout asks for when it computes tax without a shipping address. */
+  billing?: { country: string | null; state: string | null; postal_code: string | null } | null;
+  /** The shipping option the shopper picked (one of the session's rates). */
+  shippingRate?: string | null;
+  /** A promotion code the shopper typed (sessions with allow_promotion_codes). */
+  promotionCode?: string | null;
+}
+
+/** Stripe's answer when tax cannot be computed from the address the shopper gave. */
+function taxLocationInvalid(): ApiError {
+  return new ApiError(400, {
+    type: "invalid_request_error",
+    code: "customer_tax_location_invalid",
+    message:
+      "We could not determine the customer's tax location from the address provided. Enter a complete address (in the US, with its state).",
+  });
 }
 
 /**
@@ -400,19 +691,62 @@ export function paySession(
   if (session.shipping_address_collection && !input.shipping) {
     throw invalidRequest("A shipping address is required for this Checkout Session.", "shipping");
   }
+  const email = input.email ?? session.customer_email;
+  const pricing = record.pricing;
+  const taxAddress = input.shipping?.address ?? input.billing ?? null;
+  if (pricing) {
+    try {
+      if (input.shippingRate) selectShippingRate(emu, record, input.shippingRate);
+      if (input.promotionCode) applyPromotionCode(emu, record, input.promotionCode, email);
+      if (pricing.automaticTax) {
+        setTaxAddress(
+          emu,
+          record,
+          taxAddress
+            ? {
+                country: taxAddress.country,
+                state: taxAddress.state,
+                postal_code: taxAddress.postal_code,
+              }
+            : null,
+        );
+        if (session.automatic_tax.status !== "complete") throw taxLocationInvalid();
+      }
+      // The discount is checked again now that the buyer is known (first-time, limits).
+      if (pricing.coupon || pricing.promotionCode)
+        checkDiscount(
+          emu,
+          { coupon: pricing.coupon, promotionCode: pricing.promotionCode },
+          sessionDiscountContext(record, email),
+          pricing.promotionCode ? "promotion_code" : "discounts[0][coupon]",
+        );
+    } catch (error) {
+      if (error instanceof ApiError) record.lastError = error.message;
+      emu.store.markDirty();
+      throw error;
+    }
+  }
   const data = record.paymentIntentData;
+  const amount = session.amount_total ?? 0;
+  // The application fee is capped at the amount charged (a code may have lowered it).
+  const applicationFee =
+    data.applicationFeeAmount === null ? null : Math.min(data.applicationFeeAmount, amount);
   let piRecord =
     typeof session.payment_intent === "string"
       ? emu.store.state.paymentIntents[session.payment_intent]
       : undefined;
-  if (!piRecord) {
+  if (piRecord) {
+    piRecord.obj.amount = amount;
+    piRecord.obj.application_fee_amount = applicationFee;
+  }
+  if (!piRecord && amount > 0) {
     piRecord = createPaymentIntent(
       emu,
       {
         owner: record.owner,
-        amount: session.amount_total ?? 0,
+        amount,
         currency: session.currency ?? "usd",
-        applicationFeeAmount: data.applicationFeeAmount,
+        applicationFeeAmount: applicationFee,
         captureMethod: data.captureMethod,
         description: data.description,
         metadata: data.metadata,
@@ -424,30 +758,46 @@ export function paySession(
     );
     session.payment_intent = piRecord.obj.id;
   }
-  const email = input.email ?? session.customer_email;
-  const payer: PayerDetails = { email, name: input.name, address: input.shipping?.address ?? null };
-  if (input.shipping)
-    piRecord.obj.shipping = {
-      address: input.shipping.address,
-      carrier: null,
-      name: input.shipping.name,
-      phone: null,
-      tracking_number: null,
-    };
-  try {
-    confirmPayment(emu, piRecord, input.card, "", payer, request);
-  } catch (error) {
-    record.lastError =
-      error instanceof ApiError ? error.message : "Your payment could not be processed.";
-    emu.store.markDirty();
-    throw error;
+  const billingAddress: Stripe.Address | null = input.billing
+    ? {
+        city: null,
+        country: input.billing.country,
+        line1: null,
+        line2: null,
+        postal_code: input.billing.postal_code,
+        state: input.billing.state,
+      }
+    : null;
+  const payer: PayerDetails = {
+    email,
+    name: input.name,
+    address: input.shipping?.address ?? billingAddress,
+  };
+  if (piRecord) {
+    if (input.shipping)
+      piRecord.obj.shipping = {
+        address: input.shipping.address,
+        carrier: null,
+        name: input.shipping.name,
+        phone: null,
+        tracking_number: null,
+      };
+    try {
+      confirmPayment(emu, piRecord, input.card, "", payer, request);
+    } catch (error) {
+      record.lastError =
+        error instanceof ApiError ? error.message : "Your payment could not be processed.";
+      emu.store.markDirty();
+      throw error;
+    }
   }
   record.lastError = null;
+  if (pricing) redeem(emu, record.owner, pricing.coupon, pricing.promotionCode);
   session.status = "complete";
-  session.payment_status = "paid";
+  session.payment_status = amount > 0 ? "paid" : "no_payment_required";
   session.url = null;
   session.customer_details = {
-    address: input.shipping?.address ?? null,
+    address: input.shipping?.address ?? billingAddress,
     business_name: null,
     email,
     individual_name: null,
