@@ -102,7 +102,27 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     // Tests rarely care about the address; supply one when the session requires it.
     if (record.obj.shipping_address_collection && !payer.shipping)
       payer.shipping = { name: payer.name ?? "Test Shopper", address: TEST_ADDRESS };
-    return paySession(emu, record, { card: p.str("card") ?? "4242424242424242", ...payer }, null);
+    // What the shopper chooses on the page: a shipping option, a promotion code, and the
+    // billing address tax is computed from when no shipping address is collected.
+    const billing = p.obj("billing_address");
+    return paySession(
+      emu,
+      record,
+      {
+        card: p.str("card") ?? "4242424242424242",
+        ...payer,
+        billing: billing
+          ? {
+              country: billing.str("country") ?? null,
+              state: billing.str("state") ?? null,
+              postal_code: billing.str("postal_code") ?? null,
+            }
+          : null,
+        shippingRate: p.str("shipping_rate") ?? null,
+        promotionCode: p.str("promotion_code") ?? null,
+      },
+      null,
+    );
   });
 
   router.add("POST", "/_emulator/checkout/sessions/:id/expire", (emu, _p, path) => {

@@ -111,7 +111,8 @@ function buildLineItems(emu: Emulator, owner: string | null, p: Params): BuiltIt
     let product: string;
     if (productId !== undefined) {
       const found = findProduct(emu, owner, productId);
-      if (!found) throw resourceMissing("product", productId, `line_items[${i}][price_data][product]`);
+      if (!found)
+        throw resourceMissing("product", productId, `line_items[${i}][price_data][product]`);
       if (!found.obj.active)
         throw invalidRequest(
           `The product \`${productId}\` is not active.`,
@@ -472,7 +473,10 @@ function buildPricing(
       if (!record || record.owner !== owner)
         throw resourceMissing("shipping_rate", id, `${param}[shipping_rate]`);
       if (!record.obj.active)
-        throw invalidRequest(`The shipping rate \`${id}\` is not active.`, `${param}[shipping_rate]`);
+        throw invalidRequest(
+          `The shipping rate \`${id}\` is not active.`,
+          `${param}[shipping_rate]`,
+        );
       rate = record.obj;
     } else if (data) {
       rate = buildShippingRate(emu, owner, data, `${param}[shipping_rate_data]`).obj;
@@ -564,7 +568,10 @@ function sessionDiscountContext(record: SessionRecord, email: string | null) {
 export function selectShippingRate(emu: Emulator, record: SessionRecord, rate: string): void {
   const pricing = record.pricing;
   if (!pricing || !pricing.shippingRates.includes(rate))
-    throw invalidRequest("This shipping option is not available for this Checkout Session.", "shipping_rate");
+    throw invalidRequest(
+      "This shipping option is not available for this Checkout Session.",
+      "shipping_rate",
+    );
   pricing.selectedRate = rate;
   recompute(emu, record);
 }
@@ -581,7 +588,10 @@ export function applyPromotionCode(
 ): void {
   const pricing = record.pricing;
   if (!pricing || !record.obj.allow_promotion_codes)
-    throw invalidRequest("This Checkout Session does not accept promotion codes.", "promotion_code");
+    throw invalidRequest(
+      "This Checkout Session does not accept promotion codes.",
+      "promotion_code",
+    );
   const promo = promotionCodeByCode(emu, record.owner, code);
   if (!promo) throw invalidRequest("This code is invalid.", "promotion_code");
   const coupon = checkDiscount(

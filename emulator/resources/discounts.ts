@@ -159,7 +159,12 @@ function createCoupon(ctx: RequestContext): Stripe.Coupon {
     obj: coupon,
   };
   emu.store.markDirty();
-  emit(emu, { type: "coupon.created", object: coupon, account: ctx.account, request: requestInfo(ctx) });
+  emit(emu, {
+    type: "coupon.created",
+    object: coupon,
+    account: ctx.account,
+    request: requestInfo(ctx),
+  });
   return coupon;
 }
 
@@ -280,10 +285,7 @@ function createPromotionCode(ctx: RequestContext): Stripe.PromotionCode {
       "code",
     );
   if (activeWithCode(emu, ctx.account, code))
-    throw invalidRequest(
-      `An active promotion code with \`code: ${code}\` already exists.`,
-      "code",
-    );
+    throw invalidRequest(`An active promotion code with \`code: ${code}\` already exists.`, "code");
   const now = emu.now();
   const expiresAt = p.int("expires_at");
   if (expiresAt !== undefined && expiresAt <= now)
@@ -312,7 +314,10 @@ function createPromotionCode(ctx: RequestContext): Stripe.PromotionCode {
       "restrictions[minimum_amount]",
       "parameter_invalid_integer",
     );
-  const options = promoCurrencyOptions(r?.obj("currency_options"), "restrictions[currency_options]");
+  const options = promoCurrencyOptions(
+    r?.obj("currency_options"),
+    "restrictions[currency_options]",
+  );
   const promo = {
     id: newId("promo"),
     object: "promotion_code",
@@ -500,7 +505,8 @@ export function checkDiscount(
         "This promotion code has already been redeemed the maximum number of times.",
         param,
       );
-    if (promo.customer !== null) throw refuse("This promotion code is for another customer.", param);
+    if (promo.customer !== null)
+      throw refuse("This promotion code is for another customer.", param);
     const r = promo.restrictions;
     const minimum =
       r.minimum_amount_currency === ctx.currency

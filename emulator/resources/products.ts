@@ -29,7 +29,12 @@ function productFor(ctx: RequestContext, id: string): Owned<Stripe.Product> {
 function dimensions(p: Params | undefined): Stripe.Product.PackageDimensions | null {
   if (!p) return null;
   const num = (k: string) => Number(p.reqStr(k));
-  return { height: num("height"), length: num("length"), weight: num("weight"), width: num("width") };
+  return {
+    height: num("height"),
+    length: num("length"),
+    weight: num("weight"),
+    width: num("width"),
+  };
 }
 
 function features(list: Params[]): Stripe.Product.MarketingFeature[] {
@@ -49,11 +54,7 @@ function create(ctx: RequestContext): Stripe.Product {
   const name = p.reqStr("name");
   const id = p.str("id") ?? newId("prod");
   if (findProduct(ctx.emu, ctx.account, id))
-    throw invalidRequest(
-      `Product already exists.`,
-      "id",
-      "resource_already_exists",
-    );
+    throw invalidRequest(`Product already exists.`, "id", "resource_already_exists");
   const created = ctx.emu.now();
   const product = {
     id,
@@ -117,9 +118,11 @@ function update(ctx: RequestContext, path: Record<string, string>): Stripe.Produ
   const description = nullable("description");
   if (description !== undefined) product.description = description;
   if (p.has("images")) product.images = p.strings("images");
-  if (p.has("marketing_features")) product.marketing_features = features(p.list("marketing_features"));
+  if (p.has("marketing_features"))
+    product.marketing_features = features(p.list("marketing_features"));
   product.metadata = mergeMetadata(product.metadata, p.map("metadata"));
-  if (p.has("package_dimensions")) product.package_dimensions = dimensions(p.obj("package_dimensions"));
+  if (p.has("package_dimensions"))
+    product.package_dimensions = dimensions(p.obj("package_dimensions"));
   const shippable = p.bool("shippable");
   if (shippable !== undefined) product.shippable = shippable;
   const descriptor = p.str("statement_descriptor");

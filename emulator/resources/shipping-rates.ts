@@ -4,7 +4,7 @@
 import type Stripe from "stripe";
 import type { Emulator, RequestContext } from "../context";
 import type { ApiRouter } from "../http/api";
-import { invalidRequest, missingParam, resourceMissing } from "../http/errors";
+import { invalidRequest, missingParam } from "../http/errors";
 import { mergeMetadata, type Params } from "../http/params";
 import { newId } from "../ids";
 import type { Owned } from "../store";
@@ -153,7 +153,10 @@ function update(ctx: RequestContext, path: Record<string, string>): Stripe.Shipp
     "fixed_amount[currency_options]",
   );
   if (options && rate.fixed_amount) {
-    rate.fixed_amount.currency_options = { ...(rate.fixed_amount.currency_options ?? {}), ...options };
+    rate.fixed_amount.currency_options = {
+      ...(rate.fixed_amount.currency_options ?? {}),
+      ...options,
+    };
   }
   ctx.emu.store.markDirty();
   return rate;
