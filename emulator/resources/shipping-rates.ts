@@ -39,13 +39,16 @@ function estimate(
 function currencyOptions(
   p: Params | undefined,
   prefix: string,
+  existing: Record<string, Stripe.ShippingRate.FixedAmount.CurrencyOptions> = {},
 ): Record<string, Stripe.ShippingRate.FixedAmount.CurrencyOptions> | undefined {
   if (!p) return undefined;
   const out: Record<string, Stripe.ShippingRate.FixedAmount.CurrencyOptions> = {};
   for (const currency of Object.keys(p.raw)) {
     const o = p.obj(currency);
     if (!o) continue;
-    const amount = o.reqInt("amount");
+    // An update may change only the tax behaviour of a currency the rate already has.
+    const before = existing[currency.toLowerCase()];
+    const amount = before && !o.has("amount") ? before.amount : o.reqInt("amount");
     if (amount < 0)
       throw invalidRequest(
         "This value must be greater than or equal to 0.",
@@ -54,7 +57,7 @@ function currencyOptions(
       );
     out[checkCurrency(currency, `${prefix}[${currency}]`)] = {
       amount,
-      tax_behavior: o.oneOf("tax_behavior", BEHAVIORS) ?? "unspecified",
+      tax_behavior: o.oneOf("tax_behavior", BEHAVIORS) ?? before?.tax_behavior ?? "unspecified",
     };
   }
   return out;
@@ -151,6 +154,7 @@ function update(ctx: RequestContext, path: Record<string, string>): Stripe.Shipp
   const options = currencyOptions(
     p.obj("fixed_amount")?.obj("currency_options"),
     "fixed_amount[currency_options]",
+    rate.fixed_amount?.currency_options,
   );
   if (options && rate.fixed_amount) {
     rate.fixed_amount.currency_options = {

@@ -15,7 +15,13 @@ import { OPERATIONS, type OperationId } from "../operations";
 import { IGNORED_HEADER } from "../server";
 import { DEVIATIONS } from "./deviations";
 import { control, lineItem, onboardedAccount, real, setUp, type Harness } from "./harness";
-import { encodeQuery, samplesFor, withParam, type Sample } from "./param-samples";
+import {
+  countryOptionKeys,
+  encodeQuery,
+  samplesFor,
+  withParam,
+  type Sample,
+} from "./param-samples";
 
 interface Prepared {
   /** Concrete request path (ids filled in). */
@@ -70,6 +76,61 @@ async function session() {
 }
 
 const chargeOf = (pi: Stripe.PaymentIntent) => String(pi.latest_charge);
+
+/** Stripe Tax set up on an account (a head office makes its settings active). */
+async function activeTax(stripeAccount: string) {
+  await h.stripe.tax.settings.update(
+    { head_office: { address: { country: "US", state: "CA", postal_code: "94105" } } },
+    { stripeAccount },
+  );
+}
+
+/** An account of its own, for objects that must be unique per account (tax registrations). */
+async function freshAccount(): Promise<string> {
+  if (real) return account;
+  return (await h.stripe.accounts.create({ type: "standard" })).id;
+}
+
+const registration = (stripeAccount: string) =>
+  h.stripe.tax.registrations.create(
+    {
+      country: "US",
+      country_options: { us: { state: "CA", type: "state_sales_tax" } },
+      active_from: "now",
+    },
+    { stripeAccount },
+  );
+
+/** A registration's country follows the country_options member a sample sets. */
+const REGISTRATION_COUNTRIES: Record<string, [(string | number)[], unknown][]> = Object.fromEntries(
+  countryOptionKeys()
+    .filter((key) => key !== "us")
+    .map((key) => [
+      `country_options[${key}]*`,
+      [
+        [["country"], key.toUpperCase()],
+        [["country_options", "us"], undefined],
+      ],
+    ]),
+);
+
+async function couponWithAmount() {
+  return h.stripe.coupons.create({ amount_off: 500, currency: "usd" }, opts());
+}
+
+async function product() {
+  return h.stripe.products.create({ name: "Mug" }, opts());
+}
+
+async function shippingRate() {
+  return h.stripe.shippingRates.create(
+    {
+      display_name: "Standard",
+      fixed_amount: { amount: 500, currency: "usd", currency_options: { eur: { amount: 450 } } },
+    },
+    opts(),
+  );
+}
 
 /** What Stripe requires of an account without a Stripe dashboard. */
 const NO_DASHBOARD: [(string | number)[], unknown][] = [
@@ -145,6 +206,17 @@ const FIXTURES: Partial<Record<OperationId, Fixture>> = {
   },
   "checkout.sessions.create": {
     context: {
+      // Stripe Tax needs a tax behaviour on every price (the account's settings are active).
+      "automatic_tax*": [[["line_items", 0, "price_data", "tax_behavior"], "exclusive"]],
+      "automatic_tax[liability][type]=account": [
+        [["line_items", 0, "price_data", "tax_behavior"], "exclusive"],
+        [["automatic_tax", "liability", "account"], "{account}"],
+      ],
+      // A fixed_amount rate needs its amount.
+      "shipping_options[0][shipping_rate_data]*": [
+        [["shipping_options", 0, "shipping_rate_data", "fixed_amount", "amount"], "500"],
+        [["shipping_options", 0, "shipping_rate_data", "fixed_amount", "currency"], "usd"],
+      ],
       "ui_mode=embedded_page": EMBEDDED,
       return_url: EMBEDDED,
       "redirect_on_completion=*": EMBEDDED,
@@ -152,16 +224,20 @@ const FIXTURES: Partial<Record<OperationId, Fixture>> = {
         [["line_items", 0, "price_data", "unit_amount"], undefined],
       ],
     },
-    prepare: async () => ({
-      path: "/v1/checkout/sessions",
-      stripeAccount: account,
-      base: {
-        mode: "payment",
-        line_items: [lineItem(2000)],
-        success_url: SUCCESS,
-        cancel_url: "https://example.com/cart",
-      },
-    }),
+    prepare: async () => {
+      await activeTax(account);
+      return {
+        path: "/v1/checkout/sessions",
+        stripeAccount: account,
+        ids: { "{account}": account },
+        base: {
+          mode: "payment",
+          line_items: [lineItem(2000)],
+          success_url: SUCCESS,
+          cancel_url: "https://example.com/cart",
+        },
+      };
+    },
   },
   "checkout.sessions.list": {
     prepare: async () => {
@@ -432,6 +508,201 @@ const FIXTURES: Partial<Record<OperationId, Fixture>> = {
       return { path: `/v1/events/${evt}`, stripeAccount: account };
     },
   },
+  "products.create": {
+    prepare: async () => ({ path: "/v1/products", stripeAccount: account, base: { name: "Mug" } }),
+  },
+  "products.list": {
+    prepare: async () => {
+      const p = await product();
+      return {
+        path: "/v1/products",
+        stripeAccount: account,
+        ids: { starting_after: p.id, ending_before: p.id },
+      };
+    },
+  },
+  "products.retrieve": {
+    prepare: async () => ({ path: `/v1/products/${(await product()).id}`, stripeAccount: account }),
+  },
+  "products.update": {
+    prepare: async () => ({ path: `/v1/products/${(await product()).id}`, stripeAccount: account }),
+    fresh: true,
+  },
+  "shippingRates.create": {
+    prepare: async () => ({
+      path: "/v1/shipping_rates",
+      stripeAccount: account,
+      base: { display_name: "Standard", fixed_amount: { amount: 500, currency: "usd" } },
+    }),
+  },
+  "shippingRates.list": {
+    prepare: async () => {
+      const r = await shippingRate();
+      return {
+        path: "/v1/shipping_rates",
+        stripeAccount: account,
+        ids: { starting_after: r.id, ending_before: r.id },
+      };
+    },
+  },
+  "shippingRates.retrieve": {
+    prepare: async () => ({
+      path: `/v1/shipping_rates/${(await shippingRate()).id}`,
+      stripeAccount: account,
+    }),
+  },
+  "shippingRates.update": {
+    prepare: async () => ({
+      path: `/v1/shipping_rates/${(await shippingRate()).id}`,
+      stripeAccount: account,
+    }),
+    fresh: true,
+  },
+  "coupons.create": {
+    context: {
+      amount_off: [
+        [["percent_off"], undefined],
+        [["currency"], "usd"],
+      ],
+      "currency_options*": [
+        [["percent_off"], undefined],
+        [["amount_off"], "500"],
+        [["currency"], "usd"],
+      ],
+      duration_in_months: [[["duration"], "repeating"]],
+      "duration=repeating": [[["duration_in_months"], "3"]],
+    },
+    prepare: async () => ({
+      path: "/v1/coupons",
+      stripeAccount: account,
+      base: { percent_off: 10 },
+    }),
+  },
+  "coupons.list": {
+    prepare: async () => {
+      const c = await couponWithAmount();
+      return {
+        path: "/v1/coupons",
+        stripeAccount: account,
+        ids: { starting_after: c.id, ending_before: c.id },
+      };
+    },
+  },
+  "coupons.retrieve": {
+    prepare: async () => ({
+      path: `/v1/coupons/${(await couponWithAmount()).id}`,
+      stripeAccount: account,
+    }),
+  },
+  "coupons.update": {
+    prepare: async () => ({
+      path: `/v1/coupons/${(await couponWithAmount()).id}`,
+      stripeAccount: account,
+    }),
+  },
+  "coupons.del": {
+    prepare: async () => ({
+      path: `/v1/coupons/${(await couponWithAmount()).id}`,
+      stripeAccount: account,
+    }),
+    fresh: true,
+  },
+  "promotionCodes.create": {
+    context: {
+      "restrictions[minimum_amount]": [[["restrictions", "minimum_amount_currency"], "usd"]],
+      "restrictions[minimum_amount_currency]": [[["restrictions", "minimum_amount"], "1000"]],
+    },
+    prepare: async () => {
+      const c = await couponWithAmount();
+      return {
+        path: "/v1/promotion_codes",
+        stripeAccount: account,
+        base: { promotion: { type: "coupon", coupon: c.id } },
+      };
+    },
+  },
+  "promotionCodes.list": {
+    prepare: async () => {
+      const c = await couponWithAmount();
+      const pc = await h.stripe.promotionCodes.create(
+        { promotion: { type: "coupon", coupon: c.id } },
+        opts(),
+      );
+      return {
+        path: "/v1/promotion_codes",
+        stripeAccount: account,
+        ids: { starting_after: pc.id, ending_before: pc.id, coupon: c.id },
+      };
+    },
+  },
+  "promotionCodes.retrieve": {
+    prepare: async () => {
+      const c = await couponWithAmount();
+      const pc = await h.stripe.promotionCodes.create(
+        { promotion: { type: "coupon", coupon: c.id } },
+        opts(),
+      );
+      return { path: `/v1/promotion_codes/${pc.id}`, stripeAccount: account };
+    },
+  },
+  "promotionCodes.update": {
+    prepare: async () => {
+      const c = await couponWithAmount();
+      const pc = await h.stripe.promotionCodes.create(
+        { promotion: { type: "coupon", coupon: c.id } },
+        opts(),
+      );
+      return { path: `/v1/promotion_codes/${pc.id}`, stripeAccount: account };
+    },
+    fresh: true,
+  },
+  "tax.settings.retrieve": {
+    prepare: async () => ({ path: "/v1/tax/settings", stripeAccount: account }),
+  },
+  "tax.settings.update": {
+    // A head office is an address with at least its country.
+    context: { "head_office[address][*]": [[["head_office", "address", "country"], "US"]] },
+    prepare: async () => ({ path: "/v1/tax/settings", stripeAccount: account }),
+  },
+  "tax.registrations.create": {
+    context: REGISTRATION_COUNTRIES,
+    prepare: async () => ({
+      path: "/v1/tax/registrations",
+      stripeAccount: await freshAccount(),
+      base: {
+        country: "US",
+        country_options: { us: { state: "CA", type: "state_sales_tax" } },
+        active_from: "now",
+      },
+    }),
+    fresh: true,
+  },
+  "tax.registrations.list": {
+    prepare: async () => {
+      const owner = await freshAccount();
+      const r = await registration(owner);
+      return {
+        path: "/v1/tax/registrations",
+        stripeAccount: owner,
+        ids: { starting_after: r.id, ending_before: r.id },
+      };
+    },
+  },
+  "tax.registrations.retrieve": {
+    prepare: async () => {
+      const owner = await freshAccount();
+      const r = await registration(owner);
+      return { path: `/v1/tax/registrations/${r.id}`, stripeAccount: owner };
+    },
+  },
+  "tax.registrations.update": {
+    prepare: async () => {
+      const owner = await freshAccount();
+      const r = await registration(owner);
+      return { path: `/v1/tax/registrations/${r.id}`, stripeAccount: owner };
+    },
+    fresh: true,
+  },
   "webhookEndpoints.create": {
     prepare: async () => ({
       path: "/v1/webhook_endpoints",
@@ -493,7 +764,7 @@ function sampleValue(prepared: Prepared) {
     // Filled in per request from the object the fixture prepared (see idsOf).
     if (prepared.ids?.[name] !== undefined) return `{{id:${name}}}`;
     if (kind === "number") {
-      if (/(_at|^date|_date|timestamp|^gt|^gte|^lt|^lte)$/.test(name)) return later;
+      if (/(_at|_by|^date|_date|timestamp|^gt|^gte|^lt|^lte)$/.test(name)) return later;
       if (name === "day" || name === "month") return "1";
       if (name === "year") return "1990";
       if (/amount|^limit$|quantity|count|days/.test(name)) return "100";
@@ -506,6 +777,7 @@ function sampleValue(prepared: Prepared) {
     if (/email/.test(name)) return "shopper@example.com";
     if (/phone/.test(name)) return "+14155550100";
     if (name === "payment_method") return "pm_card_visa";
+    if (name === "tax_code") return "txcd_99999999";
     return "sample";
   };
 }
