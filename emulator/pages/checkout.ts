@@ -196,7 +196,7 @@ function billingFields(session: Stripe.Checkout.Session, v: Record<string, strin
 <label for="billing_state">State / region</label><input id="billing_state" name="billing_state" autocomplete="billing address-level1" value="${esc(v.billing_state ?? "")}" aria-describedby="billing-hint">
 <label for="billing_postal_code">Postal code</label><input id="billing_postal_code" name="billing_postal_code" autocomplete="billing postal-code" value="${esc(v.billing_postal_code ?? "")}">
 <p class="hint" id="billing-hint">Tax is calculated from your address. In the US, enter your state (for example CA).</p>
-<button type="submit" name="intent" value="update" class="secondary">Update total</button>
+<button type="submit" name="intent" value="update" class="secondary">Calculate tax</button>
 </fieldset>`;
 }
 
@@ -215,7 +215,7 @@ function shippingFields(session: Stripe.Checkout.Session, v: Record<string, stri
 <label for="city">City</label><input id="city" name="city" autocomplete="shipping address-level2" required value="${esc(v.city ?? "")}">
 <label for="state">State / region</label><input id="state" name="state" autocomplete="shipping address-level1" value="${esc(v.state ?? "")}">
 <label for="postal_code">Postal code</label><input id="postal_code" name="postal_code" autocomplete="shipping postal-code" required value="${esc(v.postal_code ?? "")}">
-<label for="country">Country</label><select id="country" name="country" autocomplete="shipping country">${options}</select>${session.automatic_tax.enabled ? `<button type="submit" name="intent" value="update" class="secondary" style="margin-top:1rem">Update total</button>` : ""}
+<label for="country">Country</label><select id="country" name="country" autocomplete="shipping country">${options}</select>${session.automatic_tax.enabled ? `<button type="submit" name="intent" value="update" class="secondary" style="margin-top:1rem">Calculate tax</button>` : ""}
 </fieldset>`;
 }
 
