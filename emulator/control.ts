@@ -2,6 +2,7 @@
 // (a shopper paying, a merchant disconnecting, time passing, funds settling).
 
 import type Stripe from "stripe";
+import { renewSubscriptions } from "./billing";
 import { completeOnboarding } from "./resources/accounts";
 import type { Emulator } from "./context";
 import { openDispute } from "./disputes";
@@ -30,6 +31,7 @@ type ControlHandler = (
 /** Advancing the clock lets time-based things happen: sessions and links expire, funds settle, payouts arrive. */
 export function sweep(emu: Emulator): void {
   for (const record of Object.values(emu.store.state.sessions)) refreshSession(emu, record);
+  renewSubscriptions(emu);
   releaseFunds(emu, undefined, false);
   arrivePayouts(emu, undefined, false);
 }
@@ -183,6 +185,19 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     emu.store.markDirty();
     sweep(emu);
     return { now: emu.now(), offset: emu.store.state.clockOffset };
+  });
+
+  // Moves the clock to the end of a subscription's current period (plus a second), so its
+  // renewal (or its cancellation at period end) happens now, as a test clock would.
+  router.add("POST", "/_emulator/subscriptions/:id/advance", (emu, _p, path) => {
+    const record = emu.store.state.subscriptions[path.id ?? ""];
+    if (!record) throw resourceMissing("subscription", path.id ?? "");
+    const end = record.obj.items.data[0]?.current_period_end ?? emu.now();
+    const seconds = Math.max(0, end - emu.now() + 1);
+    emu.store.state.clockOffset += seconds;
+    emu.store.markDirty();
+    sweep(emu);
+    return { now: emu.now(), offset: emu.store.state.clockOffset, subscription: record.obj };
   });
 
   router.add("GET", "/_emulator/clock", (emu) => ({

@@ -22,6 +22,14 @@ function lookup(emu: Emulator, id: string, key: string, owner: string | null): u
   switch (prefix) {
     case "shr_":
       return s.shippingRates[id]?.obj;
+    case "cus_":
+      return s.customers[id]?.obj;
+    case "price_":
+      return s.prices[id]?.obj;
+    case "sub_":
+      return s.subscriptions[id]?.obj;
+    case "in_":
+      return s.invoices[id]?.obj;
     case "promo_":
       return s.promotionCodes[id]?.obj;
     case "taxreg_":

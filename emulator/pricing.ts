@@ -78,6 +78,10 @@ export function recompute(emu: Emulator, record: SessionRecord): Breakdown {
   const pricing = record.pricing;
   const currency = s.currency ?? "usd";
   const owner = record.owner;
+  // During a trial the recurring items are free on the first invoice.
+  const trial = (record.subscriptionData?.trialPeriodDays ?? 0) > 0;
+  for (const li of record.lineItems)
+    if (trial && li.price?.type === "recurring") li.amount_subtotal = 0;
   const lines = record.lineItems.map((li) => ({
     product: typeof li.price?.product === "string" ? li.price.product : "",
     amount: li.amount_subtotal,

@@ -22,6 +22,7 @@ import { handlePage } from "./pages";
 import { registerAccountLinks } from "./resources/account-links";
 import { buildPlatformAccount, reachableAccount, registerAccounts } from "./resources/accounts";
 import { registerApplicationFees } from "./resources/application-fees";
+import { registerBilling } from "./resources/billing";
 import { registerBalance } from "./resources/balance";
 import { registerCharges } from "./resources/charges";
 import { registerCheckoutSessions } from "./resources/checkout-sessions";
@@ -70,6 +71,12 @@ function initialState(config: EmulatorConfig): State {
     promotionCodes: {},
     taxSettings: {},
     taxRegistrations: {},
+    customers: {},
+    prices: {},
+    subscriptions: {},
+    invoices: {},
+    savedCards: {},
+    portalSessions: {},
     events: {},
     webhookEndpoints: {},
     accountLinks: {},
@@ -119,6 +126,7 @@ function buildApi(): ApiRouter {
   registerShippingRates(api);
   registerDiscounts(api);
   registerTax(api);
+  registerBilling(api);
   return api;
 }
 

@@ -43,6 +43,13 @@ export interface SessionRecord extends Owned<Stripe.Checkout.Session> {
   lineItems: Stripe.LineItem[];
   /** Absent on sessions persisted before pricing existed: plain sums then. */
   pricing?: SessionPricing;
+  /** subscription_data of a `mode=subscription` session. */
+  subscriptionData?: {
+    applicationFeePercent: number | null;
+    trialPeriodDays: number | null;
+    description: string | null;
+    metadata: Record<string, string>;
+  };
   /** Shown on the hosted page after a failed attempt; not part of Stripe's object. */
   lastError: string | null;
   /** payment_intent_data, applied when the PaymentIntent is created at payment time. */
@@ -54,6 +61,26 @@ export interface SessionRecord extends Owned<Stripe.Checkout.Session> {
     receiptEmail: string | null;
     statementDescriptorSuffix: string | null;
   };
+}
+
+export interface SubscriptionRecord extends Owned<Stripe.Subscription> {
+  /** The address tax is computed from on each invoice (automatic tax), if any. */
+  taxAddress: SessionPricing["taxAddress"];
+  automaticTax: boolean;
+  /** Tax behaviour per item, in the order of `items`. */
+  taxBehaviors: ("exclusive" | "inclusive")[];
+  /** The session's coupon, applied to invoices as its duration says. */
+  coupon: string | null;
+  /** Number of invoices billed so far. */
+  invoicesBilled: number;
+}
+
+export interface PortalSessionRecord {
+  token: string;
+  owner: string | null;
+  customer: string;
+  returnUrl: string | null;
+  created: number;
 }
 
 export interface LinkRecord {
@@ -132,6 +159,13 @@ export interface State {
   /** Stripe Tax settings per account (scopedKey(owner, "")); absent until first read. */
   taxSettings: Record<string, Stripe.Tax.Settings>;
   taxRegistrations: Record<string, Owned<Stripe.Tax.Registration>>;
+  customers: Record<string, Owned<Stripe.Customer>>;
+  prices: Record<string, Owned<Stripe.Price>>;
+  subscriptions: Record<string, SubscriptionRecord>;
+  invoices: Record<string, Owned<Stripe.Invoice>>;
+  /** Card numbers behind saved PaymentMethods (a customer's card, charged for renewals). */
+  savedCards: Record<string, string>;
+  portalSessions: Record<string, PortalSessionRecord>;
   events: Record<string, Owned<Stripe.Event>>;
   webhookEndpoints: Record<string, EndpointRecord>;
   accountLinks: Record<string, LinkRecord>;
@@ -155,6 +189,10 @@ export type OwnedCollection =
   | "coupons"
   | "promotionCodes"
   | "taxRegistrations"
+  | "customers"
+  | "prices"
+  | "subscriptions"
+  | "invoices"
   | "events";
 
 /** Key of an object whose id is unique only within its account (coupons, products). */

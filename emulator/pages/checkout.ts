@@ -105,6 +105,19 @@ function promotionLabel(emu: Emulator, record: SessionRecord): string | null {
     : null;
 }
 
+/** "Billed monthly", "then $12.00 per month after 14 days" for a subscription's items. */
+function recurringNote(record: SessionRecord, li: Stripe.LineItem): string {
+  const r = li.price?.recurring;
+  if (!r) return "";
+  const every =
+    r.interval_count === 1 ? `per ${r.interval}` : `every ${r.interval_count} ${r.interval}s`;
+  const trial = record.subscriptionData?.trialPeriodDays;
+  const amount = formatAmount((li.price?.unit_amount ?? 0) * (li.quantity ?? 1), li.currency);
+  return trial
+    ? `<br><span class="muted">${esc(trial)} days free, then ${esc(amount)} ${esc(every)}</span>`
+    : `<br><span class="muted">${esc(amount)} ${esc(every)}</span>`;
+}
+
 function itemsTable(emu: Emulator, record: SessionRecord): string {
   const s = record.obj;
   const currency = s.currency ?? "usd";
@@ -112,7 +125,7 @@ function itemsTable(emu: Emulator, record: SessionRecord): string {
   const rows = record.lineItems
     .map(
       (li) =>
-        `<tr><td>${esc(li.description)}${li.quantity && li.quantity > 1 ? ` <span class="muted">× ${esc(li.quantity)}</span>` : ""}</td><td class="num">${money(li.amount_subtotal)}</td></tr>`,
+        `<tr><td>${esc(li.description)}${li.quantity && li.quantity > 1 ? ` <span class="muted">× ${esc(li.quantity)}</span>` : ""}${recurringNote(record, li)}</td><td class="num">${money(li.amount_subtotal)}</td></tr>`,
     )
     .join("");
   const totals = s.total_details;
@@ -255,7 +268,7 @@ function checkoutForm(
     <input id="cardholder" name="cardholder" autocomplete="cc-name" value="${esc(v.cardholder ?? "")}">
     ${state.error ? `<div class="alert" role="alert" data-testid="checkout-error">${esc(state.error)}</div>` : `<div role="alert" data-testid="checkout-error-empty"></div>`}
     <div class="actions">
-      <button type="submit" data-testid="checkout-pay">Pay ${esc(formatAmount(s.amount_total ?? 0, s.currency ?? "usd"))}</button>
+      <button type="submit" data-testid="checkout-pay">${s.mode === "subscription" ? (record.subscriptionData?.trialPeriodDays ? "Start trial" : "Subscribe") : `Pay ${esc(formatAmount(s.amount_total ?? 0, s.currency ?? "usd"))}`}</button>
       ${cancel}
     </div>
   </form>

@@ -10,6 +10,7 @@ import { expressDashboard, receipt } from "./express";
 import { esc, page } from "./layout";
 import { authorizeGet, authorizePost } from "./oauth";
 import { onboardingGet, onboardingPost } from "./onboarding";
+import { portalGet, portalPost } from "./portal";
 
 async function form(req: IncomingMessage): Promise<Params> {
   return new Params(parseBody(req.headers["content-type"], await readBody(req)));
@@ -60,6 +61,12 @@ export async function handlePage(
   if (a === "c" && b === "embedded" && c && segments.length === 3) {
     if (method === "GET") embeddedGet(emu, res, c, query);
     else if (method === "POST") embeddedPost(emu, res, c, query, await form(req));
+    else return false;
+    return true;
+  }
+  if (a === "p" && b === "session" && c && segments.length === 3) {
+    if (method === "GET") portalGet(emu, res, c, query);
+    else if (method === "POST") portalPost(emu, res, c, await form(req));
     else return false;
     return true;
   }

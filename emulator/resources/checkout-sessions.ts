@@ -20,6 +20,8 @@ import { scopedKey, type SessionPricing, type SessionRecord } from "../store";
 import { checkRedirectUrl } from "./account-links";
 import { checkDiscount, promotionCodeByCode, redeem } from "./discounts";
 import { checkApplicationFee, checkCanCharge, checkCurrency } from "./payment-intents";
+import { completeSubscriptionCheckout } from "../billing";
+import { findPrice, feePercent, readRecurring, storePrice } from "./billing";
 import { findProduct } from "./products";
 import { buildShippingRate, rateAmount } from "./shipping-rates";
 import { findOwned, paginate, params } from "./shared";
@@ -27,14 +29,6 @@ import { taxSettings } from "./tax";
 
 const MIN_EXPIRY = 30 * 60;
 const MAX_EXPIRY = 24 * 3600;
-
-/**
- * Stripe sends decimal fields as JSON strings; the SDK's type names its Decimal class,
- * which it builds from that string. The reply carries the string, as Stripe's does.
- */
-function decimalOnWire(value: string): Stripe.Price["unit_amount_decimal"] {
-  return value as unknown as Stripe.Price["unit_amount_decimal"];
-}
 
 interface BuiltItems {
   items: Stripe.LineItem[];
@@ -50,8 +44,52 @@ function buildLineItems(emu: Emulator, owner: string | null, p: Params): BuiltIt
   let subtotal = 0;
   const items = list.map((item, i) => {
     if (item.has("price")) {
-      const price = item.str("price") ?? "";
-      throw resourceMissing("price", price, `line_items[${i}][price]`);
+      const id = item.str("price") ?? "";
+      if (item.has("price_data"))
+        throw invalidRequest(
+          "You may only specify one of these parameters: price, price_data.",
+          `line_items[${i}][price]`,
+          "parameters_exclusive",
+        );
+      const found = findPrice(emu, owner, id);
+      if (!found) throw resourceMissing("price", id, `line_items[${i}][price]`);
+      if (!found.obj.active)
+        throw invalidRequest(
+          `The price specified is inactive. This field only accepts active prices.`,
+          `line_items[${i}][price]`,
+        );
+      const price = found.obj;
+      const c = price.currency;
+      if (currency && c !== currency)
+        throw invalidRequest(
+          `All line items must use the same currency (found ${currency} and ${c}).`,
+          `line_items[${i}][price]`,
+        );
+      currency = c;
+      const quantity = item.int("quantity");
+      if (quantity === undefined) throw missingParam(`line_items[${i}][quantity]`);
+      if (quantity < 1 || quantity > 999_999)
+        throw invalidRequest(
+          "Quantity must be between 1 and 999,999.",
+          `line_items[${i}][quantity]`,
+          "parameter_invalid_integer",
+        );
+      const amount = (price.unit_amount ?? 0) * quantity;
+      subtotal += amount;
+      return {
+        id: newId("li"),
+        object: "item",
+        adjustable_quantity: null,
+        amount_discount: 0,
+        amount_subtotal: amount,
+        amount_tax: 0,
+        amount_total: amount,
+        currency: c,
+        description: findProduct(emu, owner, String(price.product))?.obj.name ?? "",
+        metadata: {},
+        price: structuredClone(price),
+        quantity,
+      } satisfies Stripe.LineItem;
     }
     const data = item.obj("price_data");
     if (!data)
@@ -155,28 +193,19 @@ function buildLineItems(emu: Emulator, owner: string | null, p: Params): BuiltIt
     }
     const amount = unitAmount * quantity;
     subtotal += amount;
-    const price = {
-      id: newId("price"),
-      object: "price",
-      active: false,
-      billing_scheme: "per_unit",
-      created: emu.now(),
+    // Inline price_data makes an (inactive) Price on the account, as Stripe does.
+    const price = storePrice(emu, owner, {
       currency: c,
-      custom_unit_amount: null,
-      livemode: false,
-      lookup_key: null,
-      metadata: {},
-      nickname: null,
+      unitAmount,
       product,
-      recurring: null,
-      tax_behavior:
+      recurring: readRecurring(data.obj("recurring"), `line_items[${i}][price_data][recurring]`),
+      taxBehavior:
         (data.str("tax_behavior") as Stripe.Price.TaxBehavior | undefined) ?? "unspecified",
-      tiers_mode: null,
-      transform_quantity: null,
-      type: "one_time",
-      unit_amount: unitAmount,
-      unit_amount_decimal: decimalOnWire(String(unitAmount)),
-    } satisfies Stripe.Price;
+      nickname: null,
+      lookupKey: null,
+      metadata: {},
+      active: false,
+    });
     return {
       id: newId("li"),
       object: "item",
@@ -188,7 +217,7 @@ function buildLineItems(emu: Emulator, owner: string | null, p: Params): BuiltIt
       currency: c,
       description: name,
       metadata: productData ? mergeMetadata({}, productData.map("metadata")) : {},
-      price,
+      price: structuredClone(price),
       quantity,
     } satisfies Stripe.LineItem;
   });
@@ -198,9 +227,12 @@ function buildLineItems(emu: Emulator, owner: string | null, p: Params): BuiltIt
 function create(ctx: RequestContext): Stripe.Checkout.Session {
   const p = params(ctx);
   const mode = p.reqStr("mode");
-  if (mode !== "payment") {
-    if (mode === "subscription" || mode === "setup")
-      throw invalidRequest(`The emulator supports only mode=payment (got ${mode}).`, "mode");
+  if (mode !== "payment" && mode !== "subscription") {
+    if (mode === "setup")
+      throw invalidRequest(
+        `The emulator supports mode=payment and mode=subscription (got ${mode}).`,
+        "mode",
+      );
     throw invalidRequest(`Invalid mode: must be one of payment, setup, or subscription`, "mode");
   }
   const uiMode =
@@ -257,6 +289,18 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
   }
 
   const { items, currency, subtotal } = buildLineItems(ctx.emu, ctx.account, p);
+  const subscriptionData = checkMode(ctx, p, mode, items);
+  const customerId = p.str("customer");
+  if (customerId) {
+    const c = ctx.emu.store.state.customers[customerId];
+    if (!c || c.owner !== ctx.account) throw resourceMissing("customer", customerId, "customer");
+    if (p.has("customer_email"))
+      throw invalidRequest(
+        "You may only specify one of these parameters: customer, customer_email.",
+        "customer_email",
+        "parameters_exclusive",
+      );
+  }
   const pricing = buildPricing(ctx, p, items, currency, subtotal);
 
   const created = ctx.emu.now();
@@ -329,9 +373,12 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
       submit: text("submit"),
       terms_of_service_acceptance: text("terms_of_service_acceptance"),
     },
-    customer: null,
+    customer: customerId ?? null,
     customer_account: null,
-    customer_creation: p.oneOf("customer_creation", ["always", "if_required"]) ?? "if_required",
+    customer_creation:
+      mode === "subscription"
+        ? null
+        : (p.oneOf("customer_creation", ["always", "if_required"]) ?? "if_required"),
     customer_details: null,
     customer_email: p.str("customer_email") ?? null,
     discounts: [],
@@ -343,11 +390,11 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
     locale: (p.str("locale") as Stripe.Checkout.Session.Locale | undefined) ?? null,
     managed_payments: null,
     metadata: mergeMetadata({}, p.map("metadata")),
-    mode: "payment",
+    mode,
     origin_context: null,
     payment_intent: null,
     payment_link: null,
-    payment_method_collection: "if_required",
+    payment_method_collection: mode === "subscription" ? "always" : "if_required",
     payment_method_configuration_details: null,
     payment_method_options: {},
     payment_method_types: p.strings("allowed_payment_method_types").length
@@ -388,6 +435,7 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
     obj: session,
     lineItems: items,
     pricing,
+    ...(subscriptionData ? { subscriptionData } : {}),
     lastError: null,
     paymentIntentData: {
       applicationFeeAmount: null,
@@ -401,7 +449,7 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
   };
   recompute(ctx.emu, record);
   const total = session.amount_total ?? 0;
-  if (total !== 0 && total < minimumAmount(currency)) {
+  if (total !== 0 && total < minimumAmount(currency) && mode === "payment") {
     throw new ApiError(400, {
       type: "invalid_request_error",
       code: "amount_too_small",
@@ -418,6 +466,78 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
   ctx.emu.store.state.sessions[id] = record;
   ctx.emu.store.markDirty();
   return session;
+}
+
+/** What differs between payment and subscription mode; returns subscription_data. */
+function checkMode(
+  ctx: RequestContext,
+  p: Params,
+  mode: "payment" | "subscription",
+  items: Stripe.LineItem[],
+): SessionRecord["subscriptionData"] {
+  const recurring = items.filter((li) => li.price?.type === "recurring");
+  const data = p.obj("subscription_data");
+  if (mode === "payment") {
+    const i = items.findIndex((li) => li.price?.type === "recurring");
+    if (i !== -1)
+      throw invalidRequest(
+        "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
+        `line_items[${i}]`,
+      );
+    if (data)
+      throw invalidRequest(
+        "`subscription_data` can only be used in `subscription` mode.",
+        "subscription_data",
+      );
+    return undefined;
+  }
+  if (recurring.length === 0)
+    throw invalidRequest(
+      "You must provide at least one recurring price in `subscription` mode when using prices.",
+      "line_items",
+    );
+  const first = recurring[0]?.price?.recurring;
+  const mismatch = recurring.findIndex(
+    (li) =>
+      li.price?.recurring?.interval !== first?.interval ||
+      li.price?.recurring?.interval_count !== first?.interval_count,
+  );
+  if (mismatch !== -1)
+    throw invalidRequest(
+      "All recurring prices in a subscription must have the same billing interval.",
+      `line_items[${items.indexOf(recurring[mismatch]!)}]`,
+    );
+  if (p.has("payment_intent_data"))
+    throw invalidRequest(
+      "You can not pass `payment_intent_data` in `subscription` mode.",
+      "payment_intent_data",
+    );
+  if (p.list("shipping_options").length > 0)
+    throw invalidRequest(
+      "`shipping_options` can only be used in `payment` mode.",
+      "shipping_options",
+    );
+  const trial = data?.int("trial_period_days");
+  if (trial !== undefined && trial < 1)
+    throw invalidRequest(
+      "The trial period must be at least 1 day.",
+      "subscription_data[trial_period_days]",
+    );
+  if (trial !== undefined && trial > 730)
+    throw invalidRequest(
+      "The trial period can be at most 730 days.",
+      "subscription_data[trial_period_days]",
+    );
+  return {
+    applicationFeePercent: feePercent(
+      data?.str("application_fee_percent"),
+      ctx,
+      "subscription_data[application_fee_percent]",
+    ),
+    trialPeriodDays: trial ?? null,
+    description: data?.str("description") ?? null,
+    metadata: data ? mergeMetadata({}, data.map("metadata")) : {},
+  };
 }
 
 /** Stripe's reply when a Checkout Session asks for automatic tax on an account without it. */
@@ -736,6 +856,8 @@ export function paySession(
       throw error;
     }
   }
+  if (session.mode === "subscription")
+    return completeSubscription(emu, record, input, email, request);
   const data = record.paymentIntentData;
   const amount = session.amount_total ?? 0;
   // The application fee is capped at the amount charged (a code may have lowered it).
@@ -808,6 +930,82 @@ export function paySession(
   session.url = null;
   session.customer_details = {
     address: input.shipping?.address ?? billingAddress,
+    business_name: null,
+    email,
+    individual_name: null,
+    name: input.name ?? input.shipping?.name ?? null,
+    phone: null,
+    tax_exempt: "none",
+    tax_ids: [],
+  };
+  session.collected_information = {
+    business_name: null,
+    individual_name: null,
+    shipping_details: input.shipping
+      ? { address: input.shipping.address, name: input.shipping.name }
+      : null,
+  };
+  emu.store.markDirty();
+  emit(emu, {
+    type: "checkout.session.completed",
+    object: session,
+    account: record.owner,
+    request,
+  });
+  return session;
+}
+
+/** The address Checkout collected: shipping when asked for, else the billing fields. */
+function collectedAddress(input: PayInput): Stripe.Address | null {
+  if (input.shipping) return input.shipping.address;
+  if (!input.billing) return null;
+  return {
+    city: null,
+    country: input.billing.country,
+    line1: null,
+    line2: null,
+    postal_code: input.billing.postal_code,
+    state: input.billing.state,
+  };
+}
+
+/** Completes a subscription-mode session: customer, subscription, first invoice (billing.ts). */
+function completeSubscription(
+  emu: Emulator,
+  record: SessionRecord,
+  input: PayInput,
+  email: string | null,
+  request: RequestRef,
+): Stripe.Checkout.Session {
+  const session = record.obj;
+  let result;
+  try {
+    result = completeSubscriptionCheckout(emu, {
+      owner: record.owner,
+      record,
+      card: input.card,
+      email,
+      name: input.name ?? input.shipping?.name ?? null,
+      address: collectedAddress(input),
+      request,
+    });
+  } catch (error) {
+    record.lastError =
+      error instanceof ApiError ? error.message : "Your payment could not be processed.";
+    emu.store.markDirty();
+    throw error;
+  }
+  record.lastError = null;
+  if (record.pricing)
+    redeem(emu, record.owner, record.pricing.coupon, record.pricing.promotionCode);
+  session.status = "complete";
+  session.payment_status = result.invoice.amount_paid > 0 ? "paid" : "no_payment_required";
+  session.url = null;
+  session.customer = result.customer.id;
+  session.subscription = result.subscription.id;
+  session.invoice = result.invoice.id;
+  session.customer_details = {
+    address: collectedAddress(input),
     business_name: null,
     email,
     individual_name: null,
