@@ -59,8 +59,14 @@ function createCustomerApi(ctx: RequestContext): Stripe.Customer {
   if (prefix) customer.invoice_prefix = prefix;
   const sequence = p.int("next_invoice_sequence");
   if (sequence !== undefined) customer.next_invoice_sequence = sequence;
-  const exempt = p.oneOf("tax_exempt", ["exempt", "none", "reverse"]);
-  if (exempt) customer.tax_exempt = exempt;
+  if (p.raw.tax_exempt === "") {
+    // An empty value unsets it: back to `none`.
+    p.honour("tax_exempt");
+    customer.tax_exempt = "none";
+  } else {
+    const exempt = p.oneOf("tax_exempt", ["exempt", "none", "reverse"]);
+    if (exempt) customer.tax_exempt = exempt;
+  }
   return customer;
 }
 
@@ -99,8 +105,14 @@ function updateCustomer(ctx: RequestContext, path: Record<string, string>): Stri
       throw resourceMissing("payment_method", pm, "invoice_settings[default_payment_method]");
     customer.invoice_settings.default_payment_method = pm;
   }
-  const exempt = p.oneOf("tax_exempt", ["exempt", "none", "reverse"]);
-  if (exempt) customer.tax_exempt = exempt;
+  if (p.raw.tax_exempt === "") {
+    // An empty value unsets it: back to `none`.
+    p.honour("tax_exempt");
+    customer.tax_exempt = "none";
+  } else {
+    const exempt = p.oneOf("tax_exempt", ["exempt", "none", "reverse"]);
+    if (exempt) customer.tax_exempt = exempt;
+  }
   ctx.emu.store.markDirty();
   const previous = previousAttributes(before, customer);
   if (Object.keys(previous).length > 0)
@@ -219,7 +231,7 @@ function createPrice(ctx: RequestContext): Stripe.Price {
   const emu = ctx.emu;
   const currency = checkCurrency(p.reqStr("currency"));
   p.oneOf("billing_scheme", ["per_unit", "tiered"]);
-  if (p.str("billing_scheme") === "tiered" || p.has("tiers"))
+  if (p.str("billing_scheme") === "tiered" || p.has("tiers") || p.has("tiers_mode"))
     throw invalidRequest(
       "Tiered prices are not supported here; use billing_scheme=per_unit.",
       "billing_scheme",
@@ -458,7 +470,7 @@ function updateSubscription(
     p.honour("cancel_at");
     const raw = p.raw.cancel_at;
     if (raw === "") sub.cancel_at = null;
-    else if (raw === "max_period_end" || raw === "min_period_end")
+    else if (raw === "max_period_end" || raw === "min_period_end" || raw === "max_billed_until")
       sub.cancel_at = sub.items.data[0]?.current_period_end ?? null;
     else {
       const at = p.int("cancel_at") ?? null;
@@ -600,14 +612,6 @@ function createPortalSession(ctx: RequestContext): Stripe.BillingPortal.Session 
     throw resourceMissing("billing_portal.configuration", configuration, "configuration");
   const returnUrl = p.str("return_url") ?? null;
   if (returnUrl) checkRedirectUrl(returnUrl, "return_url");
-  const flow = p.obj("flow_data");
-  if (flow)
-    flow.oneOf("type", [
-      "payment_method_update",
-      "subscription_cancel",
-      "subscription_update",
-      "subscription_update_confirm",
-    ]);
   const token = randomText(24);
   const created = ctx.emu.now();
   ctx.emu.store.state.portalSessions[token] = {

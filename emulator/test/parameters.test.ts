@@ -114,6 +114,35 @@ const REGISTRATION_COUNTRIES: Record<string, [(string | number)[], unknown][]> =
     ]),
 );
 
+async function subscriptionPrice() {
+  return h.stripe.prices.create(
+    {
+      currency: "usd",
+      unit_amount: 1500,
+      product_data: { name: "Beans" },
+      recurring: { interval: "month" },
+    },
+    opts(),
+  );
+}
+
+/** An active subscription made through Checkout (the only way the emulator creates one). */
+async function subscription(): Promise<Stripe.Subscription> {
+  const price = await subscriptionPrice();
+  const s = await h.stripe.checkout.sessions.create(
+    {
+      mode: "subscription",
+      line_items: [{ price: price.id, quantity: 1 }],
+      success_url: SUCCESS,
+      cancel_url: "https://example.com/cart",
+    },
+    opts(),
+  );
+  await control(h, "POST", `/checkout/sessions/${s.id}/pay`, { card: "4242424242424242" });
+  const done = await h.stripe.checkout.sessions.retrieve(s.id, {}, opts());
+  return h.stripe.subscriptions.retrieve(String(done.subscription), {}, opts());
+}
+
 async function couponWithAmount() {
   return h.stripe.coupons.create({ amount_off: 500, currency: "usd" }, opts());
 }
@@ -139,6 +168,12 @@ const NO_DASHBOARD: [(string | number)[], unknown][] = [
   [["controller", "fees", "payer"], "application"],
   [["controller", "losses", "payments"], "application"],
   [["capabilities", "transfers", "requested"], "true"],
+];
+
+/** A subscription-mode session: a monthly price. */
+const SUBSCRIPTION: [(string | number)[], unknown][] = [
+  [["mode"], "subscription"],
+  [["line_items", 0, "price_data", "recurring", "interval"], "month"],
 ];
 
 /** An embedded_page session instead of the hosted base. */
@@ -217,6 +252,10 @@ const FIXTURES: Partial<Record<OperationId, Fixture>> = {
         [["shipping_options", 0, "shipping_rate_data", "fixed_amount", "amount"], "500"],
         [["shipping_options", 0, "shipping_rate_data", "fixed_amount", "currency"], "usd"],
       ],
+      "line_items[0][price]": [[["line_items", 0, "price_data"], undefined]],
+      "mode=subscription": SUBSCRIPTION,
+      "subscription_data*": SUBSCRIPTION,
+      "line_items[0][price_data][recurring]*": SUBSCRIPTION,
       "ui_mode=embedded_page": EMBEDDED,
       return_url: EMBEDDED,
       "redirect_on_completion=*": EMBEDDED,
@@ -703,6 +742,142 @@ const FIXTURES: Partial<Record<OperationId, Fixture>> = {
     },
     fresh: true,
   },
+  "customers.create": {
+    prepare: async () => ({ path: "/v1/customers", stripeAccount: account }),
+  },
+  "customers.list": {
+    prepare: async () => {
+      const c = await h.stripe.customers.create({ email: "c@example.com" }, opts());
+      return {
+        path: "/v1/customers",
+        stripeAccount: account,
+        ids: { starting_after: c.id, ending_before: c.id },
+      };
+    },
+  },
+  "customers.retrieve": {
+    prepare: async () => {
+      const c = await h.stripe.customers.create({}, opts());
+      return { path: `/v1/customers/${c.id}`, stripeAccount: account };
+    },
+  },
+  "customers.update": {
+    prepare: async () => {
+      const c = await h.stripe.customers.create({}, opts());
+      return { path: `/v1/customers/${c.id}`, stripeAccount: account };
+    },
+  },
+  "prices.create": {
+    context: {
+      // product and product_data exclude each other; unit_amount_decimal replaces unit_amount.
+      "product_data*": [[["product"], undefined]],
+      unit_amount_decimal: [[["unit_amount"], undefined]],
+    },
+    prepare: async () => {
+      const p = await product();
+      return {
+        path: "/v1/prices",
+        stripeAccount: account,
+        base: { currency: "usd", unit_amount: 1000, product: p.id },
+        ids: { product: p.id },
+      };
+    },
+  },
+  "prices.list": {
+    prepare: async () => {
+      const price = await subscriptionPrice();
+      return {
+        path: "/v1/prices",
+        stripeAccount: account,
+        ids: {
+          starting_after: price.id,
+          ending_before: price.id,
+          product: String(price.product),
+        },
+      };
+    },
+  },
+  "prices.retrieve": {
+    prepare: async () => ({
+      path: `/v1/prices/${(await subscriptionPrice()).id}`,
+      stripeAccount: account,
+    }),
+  },
+  "prices.update": {
+    prepare: async () => ({
+      path: `/v1/prices/${(await subscriptionPrice()).id}`,
+      stripeAccount: account,
+    }),
+    fresh: true,
+  },
+  "subscriptions.list": {
+    prepare: async () => {
+      const sub = await subscription();
+      return {
+        path: "/v1/subscriptions",
+        stripeAccount: account,
+        ids: {
+          starting_after: sub.id,
+          ending_before: sub.id,
+          customer: String(sub.customer),
+          price: sub.items.data[0]?.price.id ?? "",
+          plan: sub.items.data[0]?.price.id ?? "",
+        },
+      };
+    },
+  },
+  "subscriptions.retrieve": {
+    prepare: async () => ({
+      path: `/v1/subscriptions/${(await subscription()).id}`,
+      stripeAccount: account,
+    }),
+  },
+  "subscriptions.update": {
+    prepare: async () => ({
+      path: `/v1/subscriptions/${(await subscription()).id}`,
+      stripeAccount: account,
+    }),
+  },
+  "subscriptions.cancel": {
+    prepare: async () => ({
+      path: `/v1/subscriptions/${(await subscription()).id}`,
+      stripeAccount: account,
+    }),
+    fresh: true,
+  },
+  "invoices.list": {
+    prepare: async () => {
+      const sub = await subscription();
+      const invoice = String(sub.latest_invoice);
+      return {
+        path: "/v1/invoices",
+        stripeAccount: account,
+        ids: {
+          starting_after: invoice,
+          ending_before: invoice,
+          customer: String(sub.customer),
+          subscription: sub.id,
+        },
+      };
+    },
+  },
+  "invoices.retrieve": {
+    prepare: async () => ({
+      path: `/v1/invoices/${String((await subscription()).latest_invoice)}`,
+      stripeAccount: account,
+    }),
+  },
+  "billingPortal.sessions.create": {
+    prepare: async () => {
+      const c = await h.stripe.customers.create({}, opts());
+      return {
+        path: "/v1/billing_portal/sessions",
+        stripeAccount: account,
+        base: { customer: c.id },
+        ids: { customer: c.id },
+      };
+    },
+  },
   "webhookEndpoints.create": {
     prepare: async () => ({
       path: "/v1/webhook_endpoints",
@@ -765,7 +940,7 @@ function sampleValue(prepared: Prepared) {
     if (prepared.ids?.[name] !== undefined) return `{{id:${name}}}`;
     if (kind === "number") {
       if (/(_at|_by|^date|_date|timestamp|^gt|^gte|^lt|^lte)$/.test(name)) return later;
-      if (name === "day" || name === "month") return "1";
+      if (name === "day" || name === "month" || name === "interval_count") return "1";
       if (name === "year") return "1990";
       if (/amount|^limit$|quantity|count|days/.test(name)) return "100";
       return "1";
