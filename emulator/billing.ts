@@ -740,8 +740,16 @@ export function completeSubscriptionCheckout(
 
 /** Renews every subscription whose period has ended (the clock moved): one invoice per period. */
 export function renewSubscriptions(emu: Emulator): void {
-  const now = emu.now();
-  for (const record of Object.values(emu.store.state.subscriptions)) {
+  for (const record of Object.values(emu.store.state.subscriptions)) renewSubscription(emu, record);
+}
+
+/**
+ * Renews one subscription for every period that has ended by its own time: the emulator's
+ * clock plus how far this subscription was advanced on its own (like a test clock).
+ */
+export function renewSubscription(emu: Emulator, record: SubscriptionRecord): void {
+  const now = emu.now() + (record.timeOffset ?? 0);
+  {
     for (let guard = 0; guard < 120; guard++) {
       const sub = record.obj;
       if (!["active", "trialing", "past_due"].includes(sub.status)) break;

@@ -2,7 +2,7 @@
 // (a shopper paying, a merchant disconnecting, time passing, funds settling).
 
 import type Stripe from "stripe";
-import { renewSubscriptions } from "./billing";
+import { renewSubscription, renewSubscriptions } from "./billing";
 import { completeOnboarding } from "./resources/accounts";
 import type { Emulator } from "./context";
 import { openDispute } from "./disputes";
@@ -187,17 +187,18 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     return { now: emu.now(), offset: emu.store.state.clockOffset };
   });
 
-  // Moves the clock to the end of a subscription's current period (plus a second), so its
-  // renewal (or its cancellation at period end) happens now, as a test clock would.
+  // Moves one subscription's own time to the end of its current period, so its renewal (or
+  // its cancellation at period end) happens now, as a test clock would: the emulator's clock
+  // does not move, so nothing else (other sessions, links, funds) is affected.
   router.add("POST", "/_emulator/subscriptions/:id/advance", (emu, _p, path) => {
     const record = emu.store.state.subscriptions[path.id ?? ""];
     if (!record) throw resourceMissing("subscription", path.id ?? "");
-    const end = record.obj.items.data[0]?.current_period_end ?? emu.now();
-    const seconds = Math.max(0, end - emu.now() + 1);
-    emu.store.state.clockOffset += seconds;
+    const own = emu.now() + (record.timeOffset ?? 0);
+    const end = record.obj.items.data[0]?.current_period_end ?? own;
+    record.timeOffset = (record.timeOffset ?? 0) + Math.max(0, end - own + 1);
     emu.store.markDirty();
-    sweep(emu);
-    return { now: emu.now(), offset: emu.store.state.clockOffset, subscription: record.obj };
+    renewSubscription(emu, record);
+    return { now: emu.now() + record.timeOffset, subscription: record.obj };
   });
 
   router.add("GET", "/_emulator/clock", (emu) => ({

@@ -73,6 +73,8 @@ export interface SubscriptionRecord extends Owned<Stripe.Subscription> {
   coupon: string | null;
   /** Number of invoices billed so far. */
   invoicesBilled: number;
+  /** Seconds this subscription's own time is ahead of the emulator's clock (its advance control). */
+  timeOffset?: number;
 }
 
 export interface PortalSessionRecord {
