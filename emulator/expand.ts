@@ -41,7 +41,10 @@ function lookup(emu: Emulator, id: string, key: string, owner: string | null): u
     case "pi_":
       return s.paymentIntents[id]?.obj;
     case "ch_":
+    case "py_":
       return s.charges[id]?.obj;
+    case "tr_":
+      return s.transfers[id]?.obj;
     case "re_":
       return s.refunds[id]?.obj;
     case "fee_":

@@ -33,6 +33,7 @@ import { registerPaymentIntents } from "./resources/payment-intents";
 import { registerProducts } from "./resources/products";
 import { registerShippingRates } from "./resources/shipping-rates";
 import { registerTax } from "./resources/tax";
+import { registerTransfers } from "./resources/transfers";
 import { stripeJsShim } from "./shim/stripe-js";
 import { Store, type State } from "./store";
 import { WebhookDispatcher } from "./webhooks";
@@ -77,6 +78,7 @@ function initialState(config: EmulatorConfig): State {
     invoices: {},
     savedCards: {},
     portalSessions: {},
+    transfers: {},
     events: {},
     webhookEndpoints: {},
     accountLinks: {},
@@ -127,6 +129,7 @@ function buildApi(): ApiRouter {
   registerDiscounts(api);
   registerTax(api);
   registerBilling(api);
+  registerTransfers(api);
   return api;
 }
 

@@ -60,6 +60,7 @@ export interface SessionRecord extends Owned<Stripe.Checkout.Session> {
     metadata: Record<string, string>;
     receiptEmail: string | null;
     statementDescriptorSuffix: string | null;
+    transferGroup?: string | null;
   };
 }
 
@@ -168,6 +169,7 @@ export interface State {
   /** Card numbers behind saved PaymentMethods (a customer's card, charged for renewals). */
   savedCards: Record<string, string>;
   portalSessions: Record<string, PortalSessionRecord>;
+  transfers: Record<string, Owned<Stripe.Transfer>>;
   events: Record<string, Owned<Stripe.Event>>;
   webhookEndpoints: Record<string, EndpointRecord>;
   accountLinks: Record<string, LinkRecord>;
@@ -195,6 +197,7 @@ export type OwnedCollection =
   | "prices"
   | "subscriptions"
   | "invoices"
+  | "transfers"
   | "events";
 
 /** Key of an object whose id is unique only within its account (coupons, products). */

@@ -445,6 +445,7 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
       metadata: pid ? mergeMetadata({}, pid.map("metadata")) : {},
       receiptEmail: pid?.str("receipt_email") ?? null,
       statementDescriptorSuffix: pid?.str("statement_descriptor_suffix") ?? null,
+      transferGroup: pid?.str("transfer_group") ?? null,
     },
   };
   recompute(ctx.emu, record);
@@ -888,6 +889,7 @@ export function paySession(
       },
       request,
     );
+    piRecord.obj.transfer_group = data.transferGroup ?? null;
     session.payment_intent = piRecord.obj.id;
   }
   const billingAddress: Stripe.Address | null = input.billing
