@@ -143,6 +143,26 @@ async function subscription(): Promise<Stripe.Subscription> {
   return h.stripe.subscriptions.retrieve(String(done.subscription), {}, opts());
 }
 
+/** A paid charge on the platform itself (money to transfer from). */
+async function platformCharge(): Promise<string> {
+  const pi = await h.stripe.paymentIntents.create({
+    amount: 100_000,
+    currency: "usd",
+    payment_method: "pm_card_visa",
+    confirm: true,
+  });
+  return String(pi.latest_charge);
+}
+
+async function transfer(): Promise<Stripe.Transfer> {
+  return h.stripe.transfers.create({
+    amount: 1000,
+    currency: "usd",
+    destination: account,
+    source_transaction: await platformCharge(),
+  });
+}
+
 async function couponWithAmount() {
   return h.stripe.coupons.create({ amount_off: 500, currency: "usd" }, opts());
 }
@@ -876,6 +896,62 @@ const FIXTURES: Partial<Record<OperationId, Fixture>> = {
         base: { customer: c.id },
         ids: { customer: c.id },
       };
+    },
+  },
+  "transfers.create": {
+    prepare: async () => {
+      const charge = await platformCharge();
+      // Without source_transaction a transfer draws on the platform's available balance
+      // (which the sweep's Express charges, whose Stripe fees the platform pays, keep low).
+      await h.stripe.paymentIntents.create({
+        amount: 99_999_999,
+        currency: "usd",
+        payment_method: "pm_card_bypassPending",
+        confirm: true,
+      });
+      return {
+        path: "/v1/transfers",
+        base: { amount: 100, currency: "usd", destination: account },
+        ids: { source_transaction: charge, destination: account },
+      };
+    },
+  },
+  "transfers.list": {
+    prepare: async () => {
+      const t = await transfer();
+      return {
+        path: "/v1/transfers",
+        ids: { starting_after: t.id, ending_before: t.id, destination: account },
+      };
+    },
+  },
+  "transfers.retrieve": {
+    prepare: async () => ({ path: `/v1/transfers/${(await transfer()).id}` }),
+  },
+  "transfers.update": {
+    prepare: async () => ({ path: `/v1/transfers/${(await transfer()).id}` }),
+  },
+  "transfers.createReversal": {
+    prepare: async () => ({
+      path: `/v1/transfers/${(await transfer()).id}/reversals`,
+      base: { amount: 10 },
+    }),
+  },
+  "transfers.listReversals": {
+    prepare: async () => {
+      const t = await transfer();
+      const r = await h.stripe.transfers.createReversal(t.id, { amount: 10 });
+      return {
+        path: `/v1/transfers/${t.id}/reversals`,
+        ids: { starting_after: r.id, ending_before: r.id },
+      };
+    },
+  },
+  "transfers.retrieveReversal": {
+    prepare: async () => {
+      const t = await transfer();
+      const r = await h.stripe.transfers.createReversal(t.id, { amount: 10 });
+      return { path: `/v1/transfers/${t.id}/reversals/${r.id}` };
     },
   },
   "webhookEndpoints.create": {
