@@ -5,7 +5,7 @@ import type Stripe from "stripe";
 import { renewSubscription, renewSubscriptions } from "./billing";
 import { completeOnboarding } from "./resources/accounts";
 import type { Emulator } from "./context";
-import { openDispute } from "./disputes";
+import { closeDispute, expireDisputes, openDispute } from "./disputes";
 import { ApiError, invalidRequest, resourceMissing } from "./http/errors";
 import type { ParamObject } from "./http/form";
 import { Params } from "./http/params";
@@ -32,6 +32,7 @@ type ControlHandler = (
 export function sweep(emu: Emulator): void {
   for (const record of Object.values(emu.store.state.sessions)) refreshSession(emu, record);
   renewSubscriptions(emu);
+  expireDisputes(emu);
   releaseFunds(emu, undefined, false);
   arrivePayouts(emu, undefined, false);
 }
@@ -140,6 +141,15 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     const record = emu.store.state.charges[path.id ?? ""];
     if (!record) throw resourceMissing("charge", path.id ?? "");
     return openDispute(emu, record, p.str("reason") ?? "fraudulent");
+  });
+
+  // The card network's decision: `outcome=won` returns the funds, `outcome=lost` keeps them.
+  router.add("POST", "/_emulator/disputes/:id/close", (emu, p, path) => {
+    const record = emu.store.state.disputes[path.id ?? ""];
+    if (!record) throw resourceMissing("dispute", path.id ?? "");
+    const outcome = p.oneOf("outcome", ["won", "lost"]);
+    if (!outcome) throw invalidRequest("outcome must be won or lost.", "outcome");
+    return closeDispute(emu, record, outcome, null);
   });
 
   router.add("POST", "/_emulator/balance/settle", (emu, p) => {

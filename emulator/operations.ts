@@ -579,6 +579,31 @@ export const OPERATIONS = {
     params: "TransferRetrieveReversalParams",
     returns: "TransferReversal",
   },
+  "disputes.list": {
+    method: "GET",
+    path: "/v1/disputes",
+    params: "DisputeListParams",
+    returns: "Dispute",
+    list: true,
+  },
+  "disputes.retrieve": {
+    method: "GET",
+    path: "/v1/disputes/:id",
+    params: "DisputeRetrieveParams",
+    returns: "Dispute",
+  },
+  "disputes.update": {
+    method: "POST",
+    path: "/v1/disputes/:id",
+    params: "DisputeUpdateParams",
+    returns: "Dispute",
+  },
+  "disputes.close": {
+    method: "POST",
+    path: "/v1/disputes/:id/close",
+    params: "DisputeCloseParams",
+    returns: "Dispute",
+  },
   "oauth.token": {
     method: "POST",
     path: "/oauth/token",

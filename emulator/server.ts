@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { loadConfig, type EmulatorConfig, type EmulatorOptions } from "./config";
 import type { Emulator, RequestContext } from "./context";
 import { createControlRouter, handleControl, sweep } from "./control";
+import { registerDisputes } from "./disputes";
 import { API_VERSION } from "./events";
 import { applyExpand } from "./expand";
 import { ApiRouter } from "./http/api";
@@ -130,6 +131,7 @@ function buildApi(): ApiRouter {
   registerTax(api);
   registerBilling(api);
   registerTransfers(api);
+  registerDisputes(api);
   return api;
 }
 
