@@ -12,7 +12,12 @@ import { Params } from "./http/params";
 import { Router } from "./http/router";
 import { computeBalance, releaseFunds } from "./ledger";
 import { arrivePayouts, createPayout } from "./resources/balance";
-import { expireSession, paySession, refreshSession } from "./resources/checkout-sessions";
+import {
+  expireSession,
+  paySession,
+  recordShopperInput,
+  refreshSession,
+} from "./resources/checkout-sessions";
 import { deauthorizeAccount } from "./resources/oauth";
 import type { DeliveryRecord } from "./store";
 
@@ -126,6 +131,20 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
       },
       null,
     );
+  });
+
+  // What a shopper types on the page without paying: e-mail and promotional-consent box.
+  router.add("POST", "/_emulator/checkout/sessions/:id/customer", (emu, p, path) => {
+    const record = emu.store.state.sessions[path.id ?? ""];
+    if (!record) throw resourceMissing("checkout.session", path.id ?? "");
+    const promotions = p.oneOf("promotions", ["opt_in", "opt_out"]);
+    recordShopperInput(
+      emu,
+      record,
+      p.str("email") ?? null,
+      promotions ? promotions === "opt_in" : null,
+    );
+    return record.obj;
   });
 
   router.add("POST", "/_emulator/checkout/sessions/:id/expire", (emu, _p, path) => {

@@ -52,6 +52,10 @@ export interface SessionRecord extends Owned<Stripe.Checkout.Session> {
   };
   /** Shown on the hosted page after a failed attempt; not part of Stripe's object. */
   lastError: string | null;
+  /** The e-mail the shopper typed on the page (kept after expiry only with consent). */
+  typedEmail?: string;
+  /** Token of the recovery link once an expired session with recovery enabled has one. */
+  recoveryToken?: string;
   /** payment_intent_data, applied when the PaymentIntent is created at payment time. */
   paymentIntentData: {
     applicationFeeAmount: number | null;

@@ -11,6 +11,8 @@ import { formatAmount } from "../money";
 import {
   applyPromotionCode,
   paySession,
+  recordShopperInput,
+  recoverSession,
   refreshSession,
   removePromotionCode,
   selectShippingRate,
@@ -197,6 +199,21 @@ ${error ? `<p class="alert" id="promotion-error" data-testid="promotion-error">$
 <div class="actions" style="margin-top:.5rem"><button type="submit" name="intent" value="apply_code" class="secondary">Apply code</button></div>`;
 }
 
+/** Consent boxes the session collects: promotional e-mails (optional) and the terms (required). */
+function consentFields(emu: Emulator, record: SessionRecord, v: Record<string, string>): string {
+  const c = record.obj.consent_collection;
+  const out: string[] = [];
+  if (c?.promotions === "auto")
+    out.push(
+      `<label class="choice" for="promotions"><input type="checkbox" id="promotions" name="promotions" value="yes"${v.promotions === "yes" || record.obj.consent?.promotions === "opt_in" ? " checked" : ""}><span>Keep me updated with news and offers from ${esc(merchantName(emu, record))}</span></label>`,
+    );
+  if (c?.terms_of_service === "required")
+    out.push(
+      `<label class="choice" for="terms"><input type="checkbox" id="terms" name="terms" value="yes" required${v.terms === "yes" ? " checked" : ""}><span>I agree to the terms of service of ${esc(merchantName(emu, record))}</span></label>`,
+    );
+  return out.join("");
+}
+
 /** Checkout asks for the billing country (and state, postal code) when it computes tax without a shipping address. */
 function billingFields(session: Stripe.Checkout.Session, v: Record<string, string>): string {
   if (!session.automatic_tax.enabled || session.shipping_address_collection) return "";
@@ -257,6 +274,7 @@ function checkoutForm(
     ${shippingFields(s, v)}
     ${shippingOptions(emu, record)}
     ${billingFields(s, v)}
+    ${consentFields(emu, record, v)}
     <label for="cardnumber">Card number</label>
     <input id="cardnumber" name="cardnumber" inputmode="numeric" autocomplete="cc-number" placeholder="1234 1234 1234 1234" required value="${esc(v.cardnumber ?? "")}" aria-describedby="card-hint">
     <p class="hint" id="card-hint">Test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.</p>
@@ -384,6 +402,7 @@ function payFromForm(emu: Emulator, record: SessionRecord, form: Params): string
         shipping,
         billing: billingFromForm(record, form),
         shippingRate: form.str("shipping_rate") || null,
+        termsAccepted: form.str("terms") === "yes",
       },
       null,
     );
@@ -412,6 +431,8 @@ function formValues(form: Params): Record<string, string> {
     "billing_state",
     "billing_postal_code",
     "promotion_code",
+    "promotions",
+    "terms",
   ])
     values[k] = form.str(k) ?? "";
   return values;
@@ -425,6 +446,14 @@ function submit(
 ): { paid: boolean; state: FormState } {
   const intent = form.str("intent") ?? "";
   const values = formValues(form);
+  // Stripe keeps what the shopper typed as they type it, paid or not (recovery e-mails use it).
+  const typed = form.str("email")?.trim() ?? "";
+  recordShopperInput(
+    emu,
+    record,
+    /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(typed) ? typed : null,
+    record.obj.consent_collection?.promotions === "auto" ? form.str("promotions") === "yes" : null,
+  );
   if (intent === "update" || intent === "apply_code" || intent === "remove_code") {
     const { error, promotionError } = updateFromForm(emu, record, form, intent);
     if (intent === "apply_code" && !promotionError) values.promotion_code = "";
@@ -556,4 +585,22 @@ export function embeddedPost(
       }),
     );
   sendHtml(res, 200, completeFrame(emu, record));
+}
+
+/** An expired session's recovery link: a new session with the same cart, or "expired". */
+export function recoverGet(emu: Emulator, res: ServerResponse, token: string): void {
+  const found = recoverSession(emu, token);
+  if (found === "expired")
+    return sendHtml(
+      res,
+      410,
+      notFoundPage("This link has expired", "Return to the shop to start a new checkout."),
+    );
+  if (!found)
+    return sendHtml(
+      res,
+      404,
+      notFoundPage("Checkout not found", "This checkout session does not exist."),
+    );
+  redirect(res, `/c/pay/${found.obj.id}`);
 }

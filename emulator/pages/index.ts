@@ -5,7 +5,7 @@ import type { Emulator } from "../context";
 import { parseBody } from "../http/form";
 import { Params } from "../http/params";
 import { readBody, sendHtml } from "../http/respond";
-import { embeddedGet, embeddedPost, hostedGet, hostedPost } from "./checkout";
+import { embeddedGet, embeddedPost, hostedGet, hostedPost, recoverGet } from "./checkout";
 import { expressDashboard, receipt } from "./express";
 import { esc, page } from "./layout";
 import { authorizeGet, authorizePost } from "./oauth";
@@ -56,6 +56,10 @@ export async function handlePage(
     if (method === "GET") hostedGet(emu, res, c);
     else if (method === "POST") hostedPost(emu, res, c, await form(req));
     else return false;
+    return true;
+  }
+  if (method === "GET" && a === "c" && b === "recover" && c && segments.length === 3) {
+    recoverGet(emu, res, c);
     return true;
   }
   if (a === "c" && b === "embedded" && c && segments.length === 3) {

@@ -331,6 +331,11 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
     return message ? { message } : null;
   };
   const pid = p.obj("payment_intent_data");
+  const afterExpiration = p.obj("after_expiration");
+  const recovery = afterExpiration?.obj("recovery");
+  if (recovery && !recovery.has("enabled"))
+    throw missingParam("after_expiration[recovery][enabled]");
+  const consentCollection = p.obj("consent_collection");
   const automaticTax = p.obj("automatic_tax");
   const liability = automaticTax?.obj("liability");
   const liabilityType = liability?.oneOf("type", ["account", "self"]);
@@ -338,7 +343,16 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
     id,
     object: "checkout.session",
     adaptive_pricing: { enabled: false },
-    after_expiration: null,
+    after_expiration: recovery
+      ? {
+          recovery: {
+            allow_promotion_codes: recovery.bool("allow_promotion_codes") ?? false,
+            enabled: recovery.bool("enabled") ?? false,
+            expires_at: null,
+            url: null,
+          },
+        }
+      : null,
     allow_promotion_codes: p.bool("allow_promotion_codes") ?? null,
     allowed_payment_method_types: p.strings("allowed_payment_method_types").length
       ? p.strings("allowed_payment_method_types")
@@ -362,7 +376,21 @@ function create(ctx: RequestContext): Stripe.Checkout.Session {
     client_secret: uiMode === "embedded_page" ? `${id}_secret_${randomText(24)}` : null,
     collected_information: null,
     consent: null,
-    consent_collection: null,
+    consent_collection: consentCollection
+      ? {
+          payment_method_reuse_agreement: consentCollection.obj("payment_method_reuse_agreement")
+            ? {
+                position:
+                  consentCollection
+                    .obj("payment_method_reuse_agreement")
+                    ?.oneOf("position", ["auto", "hidden"]) ?? "auto",
+              }
+            : null,
+          promotions: consentCollection.oneOf("promotions", ["auto", "none"]) ?? null,
+          terms_of_service:
+            consentCollection.oneOf("terms_of_service", ["none", "required"]) ?? null,
+        }
+      : null,
     created,
     currency,
     currency_conversion: null,
@@ -685,6 +713,92 @@ function sessionDiscountContext(record: SessionRecord, email: string | null) {
   );
 }
 
+/**
+ * What the shopper typed on the page before paying (or leaving): the e-mail and, where the
+ * session collects it, consent to promotional e-mails.
+ */
+export function recordShopperInput(
+  emu: Emulator,
+  record: SessionRecord,
+  email: string | null,
+  promotions: boolean | null,
+): void {
+  if (email) record.typedEmail = email;
+  if (record.obj.consent_collection?.promotions === "auto" && promotions !== null)
+    record.obj.consent = {
+      promotions: promotions ? "opt_in" : "opt_out",
+      terms_of_service: record.obj.consent?.terms_of_service ?? null,
+    };
+  emu.store.markDirty();
+}
+
+/**
+ * Opens an expired session's recovery link: a new open session with the same items and
+ * options (`recovered_from` names the old one); a second visit while it is open returns it.
+ */
+export function recoverSession(emu: Emulator, token: string): SessionRecord | "expired" | null {
+  const old = Object.values(emu.store.state.sessions).find((r) => r.recoveryToken === token);
+  if (!old) return null;
+  const recovery = old.obj.after_expiration?.recovery;
+  if (!recovery?.expires_at || emu.now() > recovery.expires_at) return "expired";
+  const open = Object.values(emu.store.state.sessions).find(
+    (r) => r.obj.recovered_from === old.obj.id && refreshSession(emu, r).obj.status === "open",
+  );
+  if (open) return open;
+  const id = newId("cs");
+  const created = emu.now();
+  const s = structuredClone(old.obj);
+  const hosted = s.ui_mode === "hosted_page";
+  const session: Stripe.Checkout.Session = {
+    ...s,
+    id,
+    created,
+    expires_at: created + MAX_EXPIRY,
+    status: "open",
+    payment_status: "unpaid",
+    payment_intent: null,
+    subscription: null,
+    invoice: null,
+    customer_details: null,
+    collected_information: null,
+    consent: null,
+    after_expiration: null,
+    recovered_from: old.obj.id,
+    // A recovered session is always a Stripe-hosted page.
+    ui_mode: "hosted_page",
+    client_secret: null,
+    success_url: hosted ? s.success_url : (s.return_url ?? null),
+    url: `${emu.baseUrl}/c/pay/${id}`,
+    customer_email: s.customer_details?.email ?? s.customer_email,
+    allow_promotion_codes: recovery.allow_promotion_codes ? true : s.allow_promotion_codes,
+    discounts: recovery.allow_promotion_codes ? [] : s.discounts,
+  };
+  delete session.return_url;
+  delete session.redirect_on_completion;
+  const pricing = old.pricing ? structuredClone(old.pricing) : undefined;
+  if (pricing) {
+    pricing.taxAddress = null;
+    if (recovery.allow_promotion_codes) {
+      pricing.coupon = null;
+      pricing.promotionCode = null;
+    }
+  }
+  const record: SessionRecord = {
+    owner: old.owner,
+    seq: emu.store.nextSeq(),
+    obj: session,
+    lineItems: old.lineItems.map((li) => ({ ...structuredClone(li), id: newId("li") })),
+    ...(pricing ? { pricing } : {}),
+    ...(old.subscriptionData ? { subscriptionData: structuredClone(old.subscriptionData) } : {}),
+    lastError: null,
+    paymentIntentData: structuredClone(old.paymentIntentData),
+  };
+  emu.store.state.sessions[id] = record;
+  recompute(emu, record);
+  emu.store.markDirty();
+  return record;
+}
+
 /** The shopper picks one of the session's shipping options. */
 export function selectShippingRate(emu: Emulator, record: SessionRecord, rate: string): void {
   const pricing = record.pricing;
@@ -765,9 +879,32 @@ export function refreshSession(emu: Emulator, record: SessionRecord): SessionRec
   return record;
 }
 
+/** How long an expired session's recovery link works, as Stripe documents: 30 days. */
+const RECOVERY_TTL = 30 * 24 * 3600;
+
 export function expireSession(emu: Emulator, record: SessionRecord, request: RequestRef): void {
-  record.obj.status = "expired";
-  record.obj.url = null;
+  const session = record.obj;
+  session.status = "expired";
+  session.url = null;
+  const recovery = session.after_expiration?.recovery;
+  if (recovery?.enabled) {
+    const token = randomText(32);
+    recovery.url = `${emu.baseUrl}/c/recover/${token}`;
+    recovery.expires_at = emu.now() + RECOVERY_TTL;
+    record.recoveryToken = token;
+  }
+  // What the shopper typed before leaving: the e-mail is kept only with their consent.
+  if (record.typedEmail && session.consent?.promotions === "opt_in")
+    session.customer_details = {
+      address: null,
+      business_name: null,
+      email: record.typedEmail,
+      individual_name: null,
+      name: null,
+      phone: null,
+      tax_exempt: "none",
+      tax_ids: [],
+    };
   emu.store.markDirty();
   emit(emu, {
     type: "checkout.session.expired",
@@ -788,6 +925,8 @@ export interface PayInput {
   shippingRate?: string | null;
   /** A promotion code the shopper typed (sessions with allow_promotion_codes). */
   promotionCode?: string | null;
+  /** The terms-of-service box (consent_collection[terms_of_service]=required); the control API accepts. */
+  termsAccepted?: boolean;
 }
 
 /** Stripe's answer when tax cannot be computed from the address the shopper gave. */
@@ -823,6 +962,16 @@ export function paySession(
     throw invalidRequest("A shipping address is required for this Checkout Session.", "shipping");
   }
   const email = input.email ?? session.customer_email;
+  if (session.consent_collection?.terms_of_service === "required") {
+    if (input.termsAccepted === false) {
+      record.lastError = "Please agree to the terms of service.";
+      throw invalidRequest("Please agree to the terms of service.", "consent[terms_of_service]");
+    }
+    session.consent = {
+      promotions: session.consent?.promotions ?? null,
+      terms_of_service: "accepted",
+    };
+  }
   const pricing = record.pricing;
   const taxAddress = input.shipping?.address ?? input.billing ?? null;
   if (pricing) {
