@@ -4,11 +4,12 @@
 // failed renewals (past_due) recovered by a new card, and cancellation now or at period end.
 
 import type Stripe from "stripe";
-import { canSaveCard } from "./cards";
+import { canSaveCard, chargeCard } from "./cards";
 import type { Emulator } from "./context";
 import { emit, previousAttributes, type EmitInput, type EventType } from "./events";
 import { ApiError } from "./http/errors";
 import { newId, randomText } from "./ids";
+import { formatAmount } from "./money";
 import { confirmPayment, createPaymentIntent, cardError, type RequestRef } from "./payments";
 import { couponApplies, findCoupon } from "./resources/discounts";
 import { findProduct } from "./resources/products";
@@ -307,7 +308,7 @@ function billPeriod(
     subtotal_excluding_tax: subtotal - (tax - exclusiveTax),
     test_clock: null,
     total,
-    total_discount_amounts: discount > 0 ? [] : [],
+    total_discount_amounts: [],
     total_excluding_tax: total - tax,
     total_pretax_credit_amounts: [],
     total_taxes: [],
@@ -469,7 +470,9 @@ function lineAmounts(
     return {
       price: p.price,
       quantity: p.quantity,
-      description: `${p.quantity} × ${p.name} (at ${(p.price.unit_amount ?? 0) / 100} / ${p.price.recurring?.interval ?? "once"})`,
+      description: p.price.recurring
+        ? `${p.quantity} × ${p.name} (at ${formatAmount(p.price.unit_amount ?? 0, p.price.currency)} / ${p.price.recurring.interval})`
+        : p.name,
       amount,
       discount: share,
       tax,
@@ -527,6 +530,14 @@ export function completeSubscriptionCheckout(
   const now = emu.now();
   const outcome = canSaveCard(input.card);
   if (!outcome.ok) throw cardError(outcome, {});
+  // Without a trial the first invoice is charged now: a declined card stops here, before
+  // anything is created, and Checkout shows the decline.
+  const chargedNow =
+    !data.trialPeriodDays || record.lineItems.some((li) => li.price?.type !== "recurring");
+  if (chargedNow) {
+    const charge = chargeCard(input.card);
+    if (!charge.ok) throw cardError(charge, {});
+  }
 
   const existing =
     typeof session.customer === "string" ? emu.store.state.customers[session.customer]?.obj : null;

@@ -323,6 +323,19 @@ describe.skipIf(real)("subscription lifecycle (control API)", () => {
     expect(refused.code).toBe("invalid_canceled_subscription_fields");
   });
 
+  it("a declined card leaves the session open and creates nothing", async () => {
+    const before = await h.stripe.customers.list({ limit: 100 }, on());
+    const session = await subscriptionSession();
+    const declined = await pay(session.id, "4000000000000002");
+    expect(declined.status).toBe(402);
+    // 0341 saves, but the first invoice is charged at once without a trial: declined too.
+    expect((await pay(session.id, "4000000000000341")).status).toBe(402);
+    const still = await h.stripe.checkout.sessions.retrieve(session.id, {}, on());
+    expect(still).toMatchObject({ status: "open", subscription: null, customer: null });
+    const after = await h.stripe.customers.list({ limit: 100 }, on());
+    expect(after.data.length).toBe(before.data.length);
+  });
+
   it("cancels now", async () => {
     const session = await subscriptionSession();
     await pay(session.id);
