@@ -48,6 +48,12 @@ const DECLINES: Record<string, { code: string; declineCode: string | null; messa
     declineCode: "incorrect_cvc",
     message: "Your card's security code is incorrect.",
   },
+  // Attaching succeeds (a trial starts), every charge fails: the renewal that fails later.
+  "4000000000000341": {
+    code: "card_declined",
+    declineCode: "generic_decline",
+    message: "Your card was declined.",
+  },
   "4000000000000119": {
     code: "processing_error",
     declineCode: "processing_error",
@@ -69,6 +75,7 @@ const PAYMENT_METHODS: Record<string, string> = {
   pm_card_chargeDeclinedExpiredCard: "4000000000000069",
   pm_card_chargeDeclinedIncorrectCvc: "4000000000000127",
   pm_card_chargeDeclinedProcessingError: "4000000000000119",
+  pm_card_chargeCustomerFail: "4000000000000341",
 };
 
 export function cardForPaymentMethod(pm: string): string | null {
@@ -124,4 +131,11 @@ export function chargeCard(input: string): CardOutcome {
     funding: number === "4000056655665556" ? "debit" : "credit",
     available: number === "4000000000000077",
   };
+}
+
+/** A card that can be saved for later charges (0341 saves, then every charge fails). */
+export function canSaveCard(cardNumber: string): CardOutcome {
+  const digits = cardNumber.replace(/\D/g, "");
+  if (digits === "4000000000000341") return { ...chargeCard("4242424242424242"), last4: "0341" };
+  return chargeCard(cardNumber);
 }

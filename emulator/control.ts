@@ -2,16 +2,22 @@
 // (a shopper paying, a merchant disconnecting, time passing, funds settling).
 
 import type Stripe from "stripe";
+import { renewSubscription, renewSubscriptions } from "./billing";
 import { completeOnboarding } from "./resources/accounts";
 import type { Emulator } from "./context";
-import { openDispute } from "./disputes";
+import { closeDispute, expireDisputes, openDispute } from "./disputes";
 import { ApiError, invalidRequest, resourceMissing } from "./http/errors";
 import type { ParamObject } from "./http/form";
 import { Params } from "./http/params";
 import { Router } from "./http/router";
 import { computeBalance, releaseFunds } from "./ledger";
 import { arrivePayouts, createPayout } from "./resources/balance";
-import { expireSession, paySession, refreshSession } from "./resources/checkout-sessions";
+import {
+  expireSession,
+  paySession,
+  recordShopperInput,
+  refreshSession,
+} from "./resources/checkout-sessions";
 import { deauthorizeAccount } from "./resources/oauth";
 import type { DeliveryRecord } from "./store";
 
@@ -30,6 +36,8 @@ type ControlHandler = (
 /** Advancing the clock lets time-based things happen: sessions and links expire, funds settle, payouts arrive. */
 export function sweep(emu: Emulator): void {
   for (const record of Object.values(emu.store.state.sessions)) refreshSession(emu, record);
+  renewSubscriptions(emu);
+  expireDisputes(emu);
   releaseFunds(emu, undefined, false);
   arrivePayouts(emu, undefined, false);
 }
@@ -102,7 +110,41 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     // Tests rarely care about the address; supply one when the session requires it.
     if (record.obj.shipping_address_collection && !payer.shipping)
       payer.shipping = { name: payer.name ?? "Test Shopper", address: TEST_ADDRESS };
-    return paySession(emu, record, { card: p.str("card") ?? "4242424242424242", ...payer }, null);
+    // What the shopper chooses on the page: a shipping option, a promotion code, and the
+    // billing address tax is computed from when no shipping address is collected.
+    const billing = p.obj("billing_address");
+    return paySession(
+      emu,
+      record,
+      {
+        card: p.str("card") ?? "4242424242424242",
+        ...payer,
+        billing: billing
+          ? {
+              country: billing.str("country") ?? null,
+              state: billing.str("state") ?? null,
+              postal_code: billing.str("postal_code") ?? null,
+            }
+          : null,
+        shippingRate: p.str("shipping_rate") ?? null,
+        promotionCode: p.str("promotion_code") ?? null,
+      },
+      null,
+    );
+  });
+
+  // What a shopper types on the page without paying: e-mail and promotional-consent box.
+  router.add("POST", "/_emulator/checkout/sessions/:id/customer", (emu, p, path) => {
+    const record = emu.store.state.sessions[path.id ?? ""];
+    if (!record) throw resourceMissing("checkout.session", path.id ?? "");
+    const promotions = p.oneOf("promotions", ["opt_in", "opt_out"]);
+    recordShopperInput(
+      emu,
+      record,
+      p.str("email") ?? null,
+      promotions ? promotions === "opt_in" : null,
+    );
+    return record.obj;
   });
 
   router.add("POST", "/_emulator/checkout/sessions/:id/expire", (emu, _p, path) => {
@@ -118,6 +160,15 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     const record = emu.store.state.charges[path.id ?? ""];
     if (!record) throw resourceMissing("charge", path.id ?? "");
     return openDispute(emu, record, p.str("reason") ?? "fraudulent");
+  });
+
+  // The card network's decision: `outcome=won` returns the funds, `outcome=lost` keeps them.
+  router.add("POST", "/_emulator/disputes/:id/close", (emu, p, path) => {
+    const record = emu.store.state.disputes[path.id ?? ""];
+    if (!record) throw resourceMissing("dispute", path.id ?? "");
+    const outcome = p.oneOf("outcome", ["won", "lost"]);
+    if (!outcome) throw invalidRequest("outcome must be won or lost.", "outcome");
+    return closeDispute(emu, record, outcome, null);
   });
 
   router.add("POST", "/_emulator/balance/settle", (emu, p) => {
@@ -163,6 +214,20 @@ export function createControlRouter(reset: () => void): Router<ControlHandler> {
     emu.store.markDirty();
     sweep(emu);
     return { now: emu.now(), offset: emu.store.state.clockOffset };
+  });
+
+  // Moves one subscription's own time to the end of its current period, so its renewal (or
+  // its cancellation at period end) happens now, as a test clock would: the emulator's clock
+  // does not move, so nothing else (other sessions, links, funds) is affected.
+  router.add("POST", "/_emulator/subscriptions/:id/advance", (emu, _p, path) => {
+    const record = emu.store.state.subscriptions[path.id ?? ""];
+    if (!record) throw resourceMissing("subscription", path.id ?? "");
+    const own = emu.now() + (record.timeOffset ?? 0);
+    const end = record.obj.items.data[0]?.current_period_end ?? own;
+    record.timeOffset = (record.timeOffset ?? 0) + Math.max(0, end - own + 1);
+    emu.store.markDirty();
+    renewSubscription(emu, record);
+    return { now: emu.now() + record.timeOffset, subscription: record.obj };
   });
 
   router.add("GET", "/_emulator/clock", (emu) => ({

@@ -195,7 +195,7 @@ function buildCharge(
     statement_descriptor_suffix: pi.statement_descriptor_suffix,
     status: ok ? "succeeded" : "failed",
     transfer_data: null,
-    transfer_group: null,
+    transfer_group: pi.transfer_group,
   } satisfies Stripe.Charge;
 }
 

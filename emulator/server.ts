@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { loadConfig, type EmulatorConfig, type EmulatorOptions } from "./config";
 import type { Emulator, RequestContext } from "./context";
 import { createControlRouter, handleControl, sweep } from "./control";
+import { registerDisputes } from "./disputes";
 import { API_VERSION } from "./events";
 import { applyExpand } from "./expand";
 import { ApiRouter } from "./http/api";
@@ -22,12 +23,18 @@ import { handlePage } from "./pages";
 import { registerAccountLinks } from "./resources/account-links";
 import { buildPlatformAccount, reachableAccount, registerAccounts } from "./resources/accounts";
 import { registerApplicationFees } from "./resources/application-fees";
+import { registerBilling } from "./resources/billing";
 import { registerBalance } from "./resources/balance";
 import { registerCharges } from "./resources/charges";
 import { registerCheckoutSessions } from "./resources/checkout-sessions";
+import { registerDiscounts } from "./resources/discounts";
 import { buildEndpoint, registerEvents } from "./resources/events";
 import { deauthorize, token } from "./resources/oauth";
 import { registerPaymentIntents } from "./resources/payment-intents";
+import { registerProducts } from "./resources/products";
+import { registerShippingRates } from "./resources/shipping-rates";
+import { registerTax } from "./resources/tax";
+import { registerTransfers } from "./resources/transfers";
 import { stripeJsShim } from "./shim/stripe-js";
 import { Store, type State } from "./store";
 import { WebhookDispatcher } from "./webhooks";
@@ -64,6 +71,19 @@ function initialState(config: EmulatorConfig): State {
     balanceTransactions: {},
     payouts: {},
     disputes: {},
+    products: {},
+    shippingRates: {},
+    coupons: {},
+    promotionCodes: {},
+    taxSettings: {},
+    taxRegistrations: {},
+    customers: {},
+    prices: {},
+    subscriptions: {},
+    invoices: {},
+    savedCards: {},
+    portalSessions: {},
+    transfers: {},
     events: {},
     webhookEndpoints: {},
     accountLinks: {},
@@ -109,6 +129,13 @@ function buildApi(): ApiRouter {
   registerApplicationFees(api);
   registerBalance(api);
   registerEvents(api);
+  registerProducts(api);
+  registerShippingRates(api);
+  registerDiscounts(api);
+  registerTax(api);
+  registerBilling(api);
+  registerTransfers(api);
+  registerDisputes(api);
   return api;
 }
 
@@ -238,7 +265,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       };
       let text: string;
       try {
-        const reply = applyExpand(emu, match.route.handler(ctx, match.params), ctx.expand);
+        const reply = applyExpand(
+          emu,
+          match.route.handler(ctx, match.params),
+          ctx.expand,
+          stripeAccount,
+        );
         text = JSON.stringify(reply, null, 2);
         remember(200, text);
       } catch (error) {

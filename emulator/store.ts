@@ -23,10 +23,39 @@ export interface AccountRecord {
   viaOAuth: boolean;
 }
 
+/** What a session's amounts are computed from (see pricing.ts). */
+export interface SessionPricing {
+  /** Each line item's tax behaviour for Stripe Tax (after the account's default). */
+  taxBehaviors: ("exclusive" | "inclusive")[];
+  automaticTax: boolean;
+  /** Shipping rates offered (ids of rates on the session's account), in order. */
+  shippingRates: string[];
+  /** The selected rate (the first one until the shopper picks another). */
+  selectedRate: string | null;
+  /** The applied coupon / promotion code (from `discounts` or typed by the shopper). */
+  coupon: string | null;
+  promotionCode: string | null;
+  /** The address tax is computed from, once known. */
+  taxAddress: { country: string | null; state: string | null; postal_code: string | null } | null;
+}
+
 export interface SessionRecord extends Owned<Stripe.Checkout.Session> {
   lineItems: Stripe.LineItem[];
+  /** Absent on sessions persisted before pricing existed: plain sums then. */
+  pricing?: SessionPricing;
+  /** subscription_data of a `mode=subscription` session. */
+  subscriptionData?: {
+    applicationFeePercent: number | null;
+    trialPeriodDays: number | null;
+    description: string | null;
+    metadata: Record<string, string>;
+  };
   /** Shown on the hosted page after a failed attempt; not part of Stripe's object. */
   lastError: string | null;
+  /** The e-mail the shopper typed on the page (kept after expiry only with consent). */
+  typedEmail?: string;
+  /** Token of the recovery link once an expired session with recovery enabled has one. */
+  recoveryToken?: string;
   /** payment_intent_data, applied when the PaymentIntent is created at payment time. */
   paymentIntentData: {
     applicationFeeAmount: number | null;
@@ -35,7 +64,30 @@ export interface SessionRecord extends Owned<Stripe.Checkout.Session> {
     metadata: Record<string, string>;
     receiptEmail: string | null;
     statementDescriptorSuffix: string | null;
+    transferGroup?: string | null;
   };
+}
+
+export interface SubscriptionRecord extends Owned<Stripe.Subscription> {
+  /** The address tax is computed from on each invoice (automatic tax), if any. */
+  taxAddress: SessionPricing["taxAddress"];
+  automaticTax: boolean;
+  /** Tax behaviour per item, in the order of `items`. */
+  taxBehaviors: ("exclusive" | "inclusive")[];
+  /** The session's coupon, applied to invoices as its duration says. */
+  coupon: string | null;
+  /** Number of invoices billed so far. */
+  invoicesBilled: number;
+  /** Seconds this subscription's own time is ahead of the emulator's clock (its advance control). */
+  timeOffset?: number;
+}
+
+export interface PortalSessionRecord {
+  token: string;
+  owner: string | null;
+  customer: string;
+  returnUrl: string | null;
+  created: number;
 }
 
 export interface LinkRecord {
@@ -105,6 +157,23 @@ export interface State {
   balanceTransactions: Record<string, Owned<Stripe.BalanceTransaction>>;
   payouts: Record<string, Owned<Stripe.Payout>>;
   disputes: Record<string, Owned<Stripe.Dispute>>;
+  /** Keyed by scopedKey(owner, id): ids may be chosen by the caller, per account. */
+  products: Record<string, Owned<Stripe.Product>>;
+  shippingRates: Record<string, Owned<Stripe.ShippingRate>>;
+  /** Keyed by scopedKey(owner, id): ids may be chosen by the caller, per account. */
+  coupons: Record<string, Owned<Stripe.Coupon>>;
+  promotionCodes: Record<string, Owned<Stripe.PromotionCode>>;
+  /** Stripe Tax settings per account (scopedKey(owner, "")); absent until first read. */
+  taxSettings: Record<string, Stripe.Tax.Settings>;
+  taxRegistrations: Record<string, Owned<Stripe.Tax.Registration>>;
+  customers: Record<string, Owned<Stripe.Customer>>;
+  prices: Record<string, Owned<Stripe.Price>>;
+  subscriptions: Record<string, SubscriptionRecord>;
+  invoices: Record<string, Owned<Stripe.Invoice>>;
+  /** Card numbers behind saved PaymentMethods (a customer's card, charged for renewals). */
+  savedCards: Record<string, string>;
+  portalSessions: Record<string, PortalSessionRecord>;
+  transfers: Record<string, Owned<Stripe.Transfer>>;
   events: Record<string, Owned<Stripe.Event>>;
   webhookEndpoints: Record<string, EndpointRecord>;
   accountLinks: Record<string, LinkRecord>;
@@ -123,7 +192,22 @@ export type OwnedCollection =
   | "balanceTransactions"
   | "payouts"
   | "disputes"
+  | "products"
+  | "shippingRates"
+  | "coupons"
+  | "promotionCodes"
+  | "taxRegistrations"
+  | "customers"
+  | "prices"
+  | "subscriptions"
+  | "invoices"
+  | "transfers"
   | "events";
+
+/** Key of an object whose id is unique only within its account (coupons, products). */
+export function scopedKey(owner: string | null, id: string): string {
+  return `${owner ?? "platform"}/${id}`;
+}
 
 export class Store {
   state: State;
@@ -141,7 +225,12 @@ export class Store {
     if (!this.dataFile) return null;
     try {
       const parsed = JSON.parse(readFileSync(this.dataFile, "utf8")) as State;
-      return parsed.version === 1 ? parsed : null;
+      if (parsed.version !== 1) return null;
+      // Collections added later start empty in a data file written before them.
+      const fresh = this.initial() as unknown as Record<string, unknown>;
+      const target = parsed as unknown as Record<string, unknown>;
+      for (const [key, value] of Object.entries(fresh)) if (!(key in target)) target[key] = value;
+      return parsed;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw new Error(

@@ -5,11 +5,12 @@ import type { Emulator } from "../context";
 import { parseBody } from "../http/form";
 import { Params } from "../http/params";
 import { readBody, sendHtml } from "../http/respond";
-import { embeddedGet, embeddedPost, hostedGet, hostedPost } from "./checkout";
+import { embeddedGet, embeddedPost, hostedGet, hostedPost, recoverGet } from "./checkout";
 import { expressDashboard, receipt } from "./express";
 import { esc, page } from "./layout";
 import { authorizeGet, authorizePost } from "./oauth";
 import { onboardingGet, onboardingPost } from "./onboarding";
+import { portalGet, portalPost } from "./portal";
 
 async function form(req: IncomingMessage): Promise<Params> {
   return new Params(parseBody(req.headers["content-type"], await readBody(req)));
@@ -57,9 +58,19 @@ export async function handlePage(
     else return false;
     return true;
   }
+  if (method === "GET" && a === "c" && b === "recover" && c && segments.length === 3) {
+    recoverGet(emu, res, c);
+    return true;
+  }
   if (a === "c" && b === "embedded" && c && segments.length === 3) {
     if (method === "GET") embeddedGet(emu, res, c, query);
     else if (method === "POST") embeddedPost(emu, res, c, query, await form(req));
+    else return false;
+    return true;
+  }
+  if (a === "p" && b === "session" && c && segments.length === 3) {
+    if (method === "GET") portalGet(emu, res, c, query);
+    else if (method === "POST") portalPost(emu, res, c, await form(req));
     else return false;
     return true;
   }

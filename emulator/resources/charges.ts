@@ -16,10 +16,11 @@ function retrieveCharge(ctx: RequestContext, path: Record<string, string>): Stri
 function listCharges(ctx: RequestContext): Stripe.ApiList<Stripe.Charge> {
   const p = params(ctx);
   const pi = p.str("payment_intent");
+  const group = p.str("transfer_group");
   const items = ctx.emu.store.list(
     ctx.emu.store.state.charges,
     ctx.account,
-    (c) => !pi || c.payment_intent === pi,
+    (c) => (!pi || c.payment_intent === pi) && (!group || c.transfer_group === group),
   );
   return paginate(items, p, "/v1/charges");
 }

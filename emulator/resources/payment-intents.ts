@@ -161,6 +161,8 @@ function create(ctx: RequestContext): Stripe.PaymentIntent {
   );
   if (p.strings("allowed_payment_method_types").length)
     record.obj.allowed_payment_method_types = p.strings("allowed_payment_method_types");
+  // Separate charges and transfers: the group the platform's transfers will name.
+  record.obj.transfer_group = p.str("transfer_group") ?? null;
   if (pm) {
     record.obj.payment_method = pm;
     record.obj.status = "requires_confirmation";
@@ -222,6 +224,8 @@ function update(ctx: RequestContext, path: Record<string, string>): Stripe.Payme
   }
   const description = p.str("description");
   if (description !== undefined) pi.description = description || null;
+  const group = p.str("transfer_group");
+  if (group !== undefined) pi.transfer_group = group || null;
   const email = p.str("receipt_email");
   if (email !== undefined) pi.receipt_email = email || null;
   pi.metadata = mergeMetadata(pi.metadata, p.map("metadata"));

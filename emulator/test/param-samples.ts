@@ -148,7 +148,13 @@ export function samplesFor(typeName: string, valueFor: ValueFor, skip: string[] 
           s.additionalProperties &&
           typeof s.additionalProperties === "object"
         )
-          walk(s.additionalProperties, [...path, "sample_key"], depth + 1, fills);
+          // Maps keyed by currency (`currency_options`) need a currency as their key.
+          walk(
+            s.additionalProperties,
+            [...path, name === "currency_options" ? "eur" : "sample_key"],
+            depth + 1,
+            fills,
+          );
         return;
       }
       case "array":
@@ -216,4 +222,12 @@ export function withParam(
     target = target[key] as Record<string | number, unknown>;
   });
   return copy;
+}
+
+/** The countries `tax.registrations.create` takes options for (`country_options[xx]`). */
+export function countryOptionKeys(): string[] {
+  const root = file.roots["Tax.RegistrationCreateParams"];
+  const params = root ? resolve({ $ref: `#/definitions/${root}` }) : {};
+  const options = resolve(params.properties?.country_options ?? {});
+  return Object.keys(options.properties ?? {});
 }
