@@ -22,6 +22,7 @@ export function getStorage(): Storage {
           region: e.S3_REGION,
           accessKeyId: e.S3_ACCESS_KEY_ID,
           secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          sessionToken: e.S3_SESSION_TOKEN,
           publicUrl: e.S3_PUBLIC_URL,
         })
       : localStorage(path.resolve(e.BAZAAR_DATA_DIR, "uploads"));
