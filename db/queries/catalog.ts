@@ -468,7 +468,7 @@ export async function setProductStatus(shopId: string, productId: string, status
   return row ?? null;
 }
 
-/** Deletes a product with its variants and images; returns the storage keys to remove. */
+/** Deletes a product with its variants and images; returns the stored images to remove. */
 export async function deleteProduct(shopId: string, productId: string) {
   if (!isUuid(productId)) return null;
   return getDb().transaction(async (tx) => {
@@ -477,7 +477,7 @@ export async function deleteProduct(shopId: string, productId: string) {
     await tx.delete(products).where(and(eq(products.shopId, shopId), eq(products.id, productId)));
     return {
       slug: current.slug,
-      storageKeys: current.images.map((i) => i.storageKey),
+      images: current.images.map((i) => ({ storageKey: i.storageKey, width: i.width })),
       collectionSlugs: current.collectionSlugs,
     };
   });
@@ -604,6 +604,7 @@ async function imageOwner(shopId: string, productId: string, imageId: string, ex
     .select({
       id: productImages.id,
       storageKey: productImages.storageKey,
+      width: productImages.width,
       slug: products.slug,
     })
     .from(productImages)
@@ -684,6 +685,7 @@ export async function findImageByKey(storageKey: string) {
     .select({
       shopId: productImages.shopId,
       contentType: productImages.contentType,
+      width: productImages.width,
       status: products.status,
     })
     .from(productImages)

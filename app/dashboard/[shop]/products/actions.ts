@@ -29,6 +29,7 @@ import { checkImage, EXTENSION, MAX_IMAGES_PER_PRODUCT } from "@/lib/catalog/ima
 import { invalidateProduct } from "@/lib/catalog/invalidate";
 import { checkOptions, MAX_OPTIONS, planVariants } from "@/lib/catalog/rules";
 import { getStorage } from "@/lib/storage";
+import { copyImage, deleteImage, storeImage } from "@/lib/storage/process-image";
 
 const NO_ACCESS = "You do not have access to this shop. Sign in again.";
 const NOT_FOUND = "This product no longer exists.";
@@ -264,16 +265,24 @@ export const uploadImagesAction = formAction(async function uploadImagesAction(
       },
     });
   }
+  // Each image is stored without its metadata (EXIF/GPS) and with its resized variants; its
+  // size is the upright one.
   const storage = getStorage();
-  for (const c of checked) await storage.put(c.image.storageKey, c.bytes, c.image.contentType);
-  const result = await addProductImages(
-    ctx.shop.id,
-    productId,
-    checked.map((c) => c.image),
-    MAX_IMAGES_PER_PRODUCT,
-  );
+  const stored: NewImage[] = [];
+  for (const [i, c] of checked.entries()) {
+    try {
+      const size = await storeImage(storage, c.image.storageKey, c.bytes, c.image.contentType);
+      stored.push({ ...c.image, ...size });
+    } catch (error) {
+      console.error("image processing failed", error);
+      await Promise.all(stored.map((img) => deleteImage(storage, img.storageKey, img.width)));
+      const msg = `${files[i]?.name || "A file"}: This image could not be read. Try another file.`;
+      return errorState(msg, { images: msg });
+    }
+  }
+  const result = await addProductImages(ctx.shop.id, productId, stored, MAX_IMAGES_PER_PRODUCT);
   if (!result.ok) {
-    await Promise.all(checked.map((c) => storage.delete(c.image.storageKey)));
+    await Promise.all(stored.map((img) => deleteImage(storage, img.storageKey, img.width)));
     if (result.reason === "not_found") return errorState(NOT_FOUND);
     const msg = `A product can have at most ${MAX_IMAGES_PER_PRODUCT} images.`;
     return errorState(msg, { images: msg });
@@ -340,7 +349,7 @@ export const deleteImageAction = formAction(async function deleteImageAction(
   if (!ref.success) return errorState("This image no longer exists.");
   const owner = await deleteProductImage(ctx.shop.id, ref.data.productId, ref.data.imageId);
   if (!owner) return errorState("This image no longer exists.");
-  await getStorage().delete(owner.storageKey);
+  await deleteImage(getStorage(), owner.storageKey, owner.width);
   invalidateProduct(ctx.shop.id, [owner.slug]);
   return { status: "success", message: "Image deleted." };
 });
@@ -357,12 +366,10 @@ export const duplicateProductAction = formAction(async function duplicateProduct
   const storage = getStorage();
   const images: { storageKey: string; from: (typeof source.images)[number] }[] = [];
   for (const img of source.images) {
-    const file = await storage.get(img.storageKey);
-    if (!file) continue;
     const ext = img.storageKey.split(".").pop() ?? "bin";
     const key = `shops/${ctx.shop.id}/products/copies/${randomUUID()}.${ext}`;
-    await storage.put(key, file.bytes, img.contentType);
-    images.push({ storageKey: key, from: img });
+    if (await copyImage(storage, img.storageKey, key, img.width))
+      images.push({ storageKey: key, from: img });
   }
   const id = await insertProductCopy(ctx.shop.id, source, {
     name: `${source.name} (copy)`.slice(0, 120),
@@ -404,7 +411,7 @@ export const deleteProductAction = formAction(async function deleteProductAction
   if (formData.get("confirm") !== "delete") return errorState("Confirm the deletion first.");
   const deleted = await deleteProduct(ctx.shop.id, productId);
   if (!deleted) return errorState(NOT_FOUND);
-  await Promise.all(deleted.storageKeys.map((k) => getStorage().delete(k)));
+  await Promise.all(deleted.images.map((i) => deleteImage(getStorage(), i.storageKey, i.width)));
   invalidateProduct(ctx.shop.id, [deleted.slug], deleted.collectionSlugs);
   redirect(`/dashboard/${ctx.shop.slug}/products?notice=deleted`);
 });
