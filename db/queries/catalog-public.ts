@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { imageUrl } from "@/lib/storage";
+import { imageUrl, responsiveImageFor, type ResponsiveImage } from "@/lib/storage";
 import { getDb } from "../client";
 import {
   collections,
@@ -23,7 +23,15 @@ const C_ID = sql.raw(`"collections"."id"`);
  * 'use cache' with the tags from lib/cache-tags.ts.
  */
 
-export type PublicImage = { url: string; alt: string; width: number | null; height: number | null };
+export type PublicImage = {
+  /** The (metadata-free) original, for JSON-LD and sharing. */
+  url: string;
+  /** Resized AVIF/WebP/original-format variants for `<picture>`. */
+  responsive: ResponsiveImage;
+  alt: string;
+  width: number | null;
+  height: number | null;
+};
 
 export type PublicProductCard = {
   id: string;
@@ -113,6 +121,7 @@ async function firstImages(productIds: string[]) {
   for (const r of rows) {
     out.set(r.productId, {
       url: imageUrl(r.storageKey),
+      responsive: responsiveImageFor(r.storageKey, r),
       alt: r.alt,
       width: r.width,
       height: r.height,
@@ -280,6 +289,7 @@ export async function getActiveProductBySlug(
     variants: publicVariants,
     images: images.map((i) => ({
       url: imageUrl(i.storageKey),
+      responsive: responsiveImageFor(i.storageKey, i),
       alt: i.alt,
       width: i.width,
       height: i.height,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { ExistingVariant, PlannedVariant } from "@/lib/catalog/rules";
 import { imageUrl } from "@/lib/storage";
 import { getDb } from "../client";
@@ -693,6 +693,26 @@ export async function findImageByKey(storageKey: string) {
     .where(eq(productImages.storageKey, storageKey))
     .limit(1);
   return row ?? null;
+}
+
+/** Every product image, oldest first (the one-off variant backfill walks them in pages). */
+export async function listProductImagesPage(afterId: string | null, limit: number) {
+  return getDb()
+    .select({
+      id: productImages.id,
+      storageKey: productImages.storageKey,
+      contentType: productImages.contentType,
+      width: productImages.width,
+      height: productImages.height,
+    })
+    .from(productImages)
+    .where(afterId ? gt(productImages.id, afterId) : undefined)
+    .orderBy(asc(productImages.id))
+    .limit(limit);
+}
+
+export async function setProductImageSize(id: string, width: number, height: number) {
+  await getDb().update(productImages).set({ width, height }).where(eq(productImages.id, id));
 }
 
 // ---------------------------------------------------------------- collections

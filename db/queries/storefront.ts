@@ -74,6 +74,17 @@ export async function findDesignImageByKey(storageKey: string) {
   return row ?? null;
 }
 
+/** Every stored logo and hero image key (for the one-off variant backfill). */
+export async function listDesignImageKeys() {
+  const rows = await getDb()
+    .select({
+      logo: storefrontDesigns.logoStorageKey,
+      hero: storefrontDesigns.heroImageStorageKey,
+    })
+    .from(storefrontDesigns);
+  return rows.flatMap((r) => [r.logo, r.hero]).filter((k): k is string => k !== null);
+}
+
 /** What a shop looks like before its merchant saves a design. */
 export const DEFAULT_DESIGN: StorefrontDesign = {
   logoStorageKey: null,
