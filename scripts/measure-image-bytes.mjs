@@ -63,7 +63,8 @@ const stop = () => {
   if (server.exitCode === null) server.kill("SIGTERM");
 };
 
-const base = `http://127.0.0.1:${port}`;
+// The canonical host (APP_URL): any other host is redirected there first.
+const base = `http://localhost:${port}`;
 const pages = [
   { name: "product page, 2 seed drawings", path: "/s/kai-coffee/products/gooseneck-kettle" },
   { name: "product page, 3 phone photos", path: "/s/kai-coffee/products/photo-test" },
@@ -81,7 +82,7 @@ const browser = await chromium.launch({
 });
 const rows = [];
 try {
-  await waitForUrl(`${base}/api/health`, { child: server, timeoutMs: 120_000 });
+  await waitForUrl(`http://127.0.0.1:${port}/api/health`, { child: server, timeoutMs: 120_000 });
   for (const p of pages) {
     const res = await fetch(base + p.path);
     if (res.status !== 200) throw new Error(`${p.path} answered ${res.status}`);
