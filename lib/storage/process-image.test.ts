@@ -1,10 +1,14 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { encodePng } from "@/lib/catalog/png";
+import { startFakeS3 } from "@/lib/testing/fake-s3";
+import { localStorage } from "./local";
 import { memoryStorage } from "./memory";
+import { s3Storage } from "./s3";
 import { copyImage, deleteImage, storeImage } from "./process-image";
 import {
   allVariantKeys,
@@ -105,6 +109,48 @@ describe("storeImage (sharp)", () => {
     expect(allVariantKeys("b/two.jpg", 600)).toEqual(
       expect.arrayContaining([...storage.files.keys()].filter((k) => k !== "b/two.jpg")),
     );
+  });
+});
+
+describe("variants on both storage drivers", () => {
+  it("writes the same objects to local disk and to S3, with their content types", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bazaar-variants-"));
+    const creds = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
+    const fake = await startFakeS3({ bucket: "media", region: "us-east-1", ...creds });
+    try {
+      const key = "shops/s/products/p/photo.jpg";
+      const disk = localStorage(dir);
+      const s3 = s3Storage({
+        endpoint: fake.endpoint,
+        bucket: "media",
+        region: "us-east-1",
+        ...creds,
+      });
+      expect(await storeImage(disk, key, GPS_JPEG, "image/jpeg")).toEqual({
+        width: 600,
+        height: 800,
+      });
+      expect(await storeImage(s3, key, GPS_JPEG, "image/jpeg")).toEqual({
+        width: 600,
+        height: 800,
+      });
+      const keys = [
+        key,
+        ...allVariantKeys(key, 600).filter((k) => !k.includes(".w640.") && !k.includes(".w1280.")),
+      ];
+      expect([...fake.objects.keys()].sort()).toEqual(keys.sort());
+      for (const k of keys) {
+        const fromDisk = await disk.get(k);
+        const fromS3 = await s3.get(k);
+        expect(fromDisk, k).not.toBeNull();
+        expect(fromS3!.contentType, k).toBe(fromDisk!.contentType);
+        expect((await sharp(fromS3!.bytes).metadata()).exif, k).toBeUndefined();
+      }
+      expect(fake.objects.get(`${key}.w320.avif`)!.contentType).toBe("image/avif");
+    } finally {
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
