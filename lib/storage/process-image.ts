@@ -22,12 +22,13 @@ const open = (bytes: Uint8Array) =>
 function encode(image: Sharp, format: VariantFormat, original = false) {
   switch (format) {
     case "avif":
-      // effort 2 keeps an upload of 8 photos to a few seconds on 2 cores.
-      return image.avif({ quality: 50, effort: 2 });
+      // Effort 1: a 1280-pixel AVIF in ~0.25 s instead of ~1.2 s at effort 2, for ~7% more bytes.
+      return image.avif({ quality: 50, effort: 1 });
     case "webp":
       return image.webp({ quality: original ? 90 : 78 });
     case "jpg":
-      return image.jpeg({ quality: original ? 90 : 80, mozjpeg: true });
+      // mozjpeg makes smaller files but takes ~1 s on a 12-megapixel original: variants only.
+      return image.jpeg({ quality: original ? 90 : 80, mozjpeg: !original });
     case "png":
       return image.png({ compressionLevel: 9 });
     case "gif":
@@ -81,12 +82,21 @@ export async function writeVariants(
   original: Uint8Array,
   width: number | null,
 ) {
-  const jobs = variantWidths(width).flatMap((w) => variantFormats(key).map((f) => [w, f] as const));
+  const widths = variantWidths(width);
+  // Decode the original once, at the largest width; every variant is resized from those pixels.
+  const { data, info } = await open(original)
+    .resize({ width: Math.max(...widths), withoutEnlargement: true })
+    .toColourspace("srgb")
+    .raw({ depth: "uchar" })
+    .toBuffer({ resolveWithObject: true });
+  const pixels = { width: info.width, height: info.height, channels: info.channels };
+  const jobs = widths.flatMap((w) => variantFormats(key).map((f) => [w, f] as const));
   // Two at a time: libvips already uses its own threads per image.
   for (let i = 0; i < jobs.length; i += 2) {
     await Promise.all(
       jobs.slice(i, i + 2).map(async ([w, f]) => {
-        const out = await renderVariant(original, w, f);
+        const resized = sharp(data, { raw: pixels }).resize({ width: w, withoutEnlargement: true });
+        const out = new Uint8Array(await encode(resized, f).toBuffer());
         await storage.put(variantKey(key, w, f), out, VARIANT_CONTENT_TYPE[f]);
       }),
     );
