@@ -167,6 +167,8 @@ describe("variant names and srcset", () => {
       "s/p/x.png.w640.bmp",
       "s/p/x.w640.webp",
       "s/p/x.png.w640",
+      "s/p/x.PNG.w640.webp",
+      "s/p/x.png.w640.WEBP",
     ])
       expect(parseVariantKey(bad), bad).toBeNull();
   });

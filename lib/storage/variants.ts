@@ -46,7 +46,7 @@ export function variantKey(key: string, width: number, format: VariantFormat) {
   return `${key}.w${width}.${format}`;
 }
 
-const VARIANT = /^(.+\.(?:jpe?g|png|gif|webp))\.w([1-9]\d{0,4})\.(avif|webp|jpg|png|gif)$/i;
+const VARIANT = /^(.+\.(?:jpe?g|png|gif|webp))\.w([1-9]\d{0,4})\.(avif|webp|jpg|png|gif)$/;
 
 /** `<key>.w640.webp` → its original key, width and format; null for any other key. */
 export function parseVariantKey(
@@ -54,7 +54,7 @@ export function parseVariantKey(
 ): { key: string; width: number; format: VariantFormat } | null {
   const m = VARIANT.exec(key);
   if (!m) return null;
-  return { key: m[1]!, width: Number(m[2]), format: m[3]!.toLowerCase() as VariantFormat };
+  return { key: m[1]!, width: Number(m[2]), format: m[3] as VariantFormat };
 }
 
 /** Whether `<key>.w<width>.<format>` is one of this image's variants. */
