@@ -83,9 +83,14 @@ const browser = await chromium.launch({
 const rows = [];
 try {
   await waitForUrl(`http://127.0.0.1:${port}/api/health`, { child: server, timeoutMs: 120_000 });
+  // Render each page and let a page cached by an earlier run (another database) be replaced.
   for (const p of pages) {
-    const res = await fetch(base + p.path);
-    if (res.status !== 200) throw new Error(`${p.path} answered ${res.status}`);
+    for (let n = 0; n < 3; n++) {
+      const res = await fetch(base + p.path);
+      if (res.status !== 200) throw new Error(`${p.path} answered ${res.status}`);
+      await res.arrayBuffer();
+      await new Promise((r) => setTimeout(r, 300));
+    }
   }
   for (const screen of screens) {
     for (const p of pages) {
