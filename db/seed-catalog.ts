@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { getStorage } from "@/lib/storage";
+import { storeImage } from "@/lib/storage/process-image";
 import type { Db } from "./client";
 import {
   collectionProducts,
@@ -479,14 +480,15 @@ async function insertCatalog(db: Db, shopId: string) {
     for (const [position, img] of p.images.entries()) {
       const bytes = new Uint8Array(await readFile(path.join(ASSETS, `${img.file}.png`)));
       const key = `shops/${shopId}/products/${row.id}/${img.file}.png`;
-      await storage.put(key, bytes, "image/png");
+      // Like an upload: stored with its resized variants.
+      const size = await storeImage(storage, key, bytes, "image/png");
       await db.insert(productImages).values({
         shopId,
         productId: row.id,
         storageKey: key,
         contentType: "image/png",
-        width: 480,
-        height: 480,
+        width: size.width,
+        height: size.height,
         alt: img.alt,
         position,
       });

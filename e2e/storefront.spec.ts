@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import {
   createShop,
   expect,
@@ -52,15 +54,35 @@ test.describe("storefront", () => {
     await expect(page.getByText("Free shipping this week")).toBeVisible();
     await expect(page.getByText("This shop is not accepting orders right now.")).toBeVisible();
 
-    // A second edit replaces the cached storefront immediately.
+    // A second edit replaces the cached storefront immediately, with a logo and a hero photo
+    // (a phone JPEG with GPS EXIF), both served in resized AVIF on the storefront.
     await page.goto(`/dashboard/${shop.slug}/storefront`);
     await page.getByLabel("Hero headline").fill("Winter scents are here");
+    await page.getByLabel("Logo", { exact: true }).setInputFiles({
+      name: "logo.png",
+      mimeType: "image/png",
+      buffer: readFileSync(path.resolve("db/seed-assets/tote.png")),
+    });
+    await page.getByLabel("Hero image", { exact: true }).setInputFiles({
+      name: "hero.jpg",
+      mimeType: "image/jpeg",
+      buffer: readFileSync(path.resolve("lib/storage/fixtures/gps-exif.jpg")),
+    });
     await page.getByRole("button", { name: "Save design" }).click();
     await expect(page.getByText("Design saved. Your storefront shows it now.")).toBeVisible();
     await page.goto(`/s/${shop.slug}`);
     await expect(
       page.getByRole("heading", { name: "Winter scents are here", level: 1 }),
     ).toBeVisible();
+    const logo = page.getByRole("banner").getByRole("img", { name: "Harbour Candles" });
+    for (const img of [logo, page.locator("#hero-title").locator("xpath=ancestor::section//img")]) {
+      await expect
+        .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+        .toBeGreaterThan(0);
+      expect(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).toMatch(
+        /\/api\/images\/shops\/.+\.w\d+\.avif$/,
+      );
+    }
   });
 
   test("a merchant publishes a content page that shoppers can open from the footer", async ({

@@ -79,12 +79,14 @@ const schema = z
     ),
     MAIL_FROM: z.string().default("Bazaar <no-reply@bazaar.localhost>"),
     // Uploaded images go to local disk under BAZAAR_DATA_DIR/uploads unless S3_BUCKET is set,
-    // then to that S3-compatible bucket (AWS S3, MinIO, R2 …) signed with SigV4.
+    // then to that S3-compatible bucket (AWS S3, MinIO, R2 …) signed with SigV4 (aws4fetch).
     S3_ENDPOINT: optionalString.pipe(z.url().optional()),
     S3_BUCKET: optionalString,
     S3_REGION: z.string().trim().min(1).default("us-east-1"),
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
+    /** Set with temporary credentials (STS, an assumed IAM role, SSO). */
+    S3_SESSION_TOKEN: optionalString,
     /** Public base URL of the bucket (CDN); without it images are served through the app. */
     S3_PUBLIC_URL: optionalString.pipe(z.url().optional()),
   })

@@ -1,3 +1,4 @@
+import type { ResponsiveImage } from "@/lib/storage/variants";
 /**
  * Types the UI shares with the data layer. They live here, not in db/schema or db/queries:
  * components never import from db/ (an ESLint rule refuses it); db/ builds its enums and row
@@ -25,7 +26,15 @@ export const STRIPE_EVENT_OUTCOMES = [
 ] as const;
 export type StripeEventOutcome = (typeof STRIPE_EVENT_OUTCOMES)[number];
 
-export type PublicImage = { url: string; alt: string; width: number | null; height: number | null };
+export type PublicImage = {
+  /** The (metadata-free) original, for JSON-LD and sharing. */
+  url: string;
+  /** Resized AVIF/WebP/original-format variants for `<picture>`. */
+  responsive: ResponsiveImage;
+  alt: string;
+  width: number | null;
+  height: number | null;
+};
 
 /** A product as the storefront's grids show it. */
 export type PublicProductCard = {

@@ -2,6 +2,11 @@ import Link from "next/link";
 import type { PublicProductCard } from "@/lib/types";
 import { shopHref } from "@/lib/storefront/links";
 import { Price } from "./price";
+import { ResponsivePicture } from "./responsive-picture";
+
+// The grid: 2 columns, 3 from md, 4 from lg, inside max-w-6xl (1152px less padding).
+const CARD_SIZES =
+  "(min-width: 1152px) 264px, (min-width: 1024px) 24vw, (min-width: 768px) 32vw, 48vw";
 
 export function ProductCard({
   product,
@@ -17,11 +22,10 @@ export function ProductCard({
     <li className="group relative flex flex-col">
       <div className="relative aspect-square overflow-hidden rounded-[var(--sf-radius)] bg-zinc-100">
         {product.image ? (
-          // eslint-disable-next-line @next/next/no-img-element -- served by our own image route
-          <img
-            src={product.image.url}
+          <ResponsivePicture
+            image={product.image.responsive}
             alt={product.image.alt || product.name}
-            loading="lazy"
+            sizes={CARD_SIZES}
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.03]"
           />
         ) : (

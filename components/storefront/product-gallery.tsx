@@ -2,8 +2,14 @@
 
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
+import type { ResponsiveImage } from "@/lib/storage/variants";
+import { ResponsivePicture } from "./responsive-picture";
 
-type Image = { url: string; alt: string };
+type Image = { url: string; alt: string; responsive: ResponsiveImage };
+
+// Half of max-w-6xl from lg (two columns), the full width below; thumbnails are a fifth of that.
+const MAIN_SIZES = "(min-width: 1152px) 520px, (min-width: 1024px) 46vw, 100vw";
+const THUMB_SIZES = "(min-width: 1152px) 100px, (min-width: 1024px) 9vw, 18vw";
 
 /** Main image with thumbnails; works without images (a calm placeholder). */
 export function ProductGallery({ images, name }: { images: Image[]; name: string }) {
@@ -22,8 +28,14 @@ export function ProductGallery({ images, name }: { images: Image[]; name: string
   return (
     <div>
       <div className="aspect-square overflow-hidden rounded-[var(--sf-radius)] bg-zinc-100">
-        {/* eslint-disable-next-line @next/next/no-img-element -- served by our own image route */}
-        <img src={current.url} alt={current.alt || name} className="h-full w-full object-cover" />
+        <ResponsivePicture
+          key={current.url}
+          image={current.responsive}
+          alt={current.alt || name}
+          sizes={MAIN_SIZES}
+          priority
+          className="h-full w-full object-cover"
+        />
       </div>
       {images.length > 1 ? (
         <ul className="mt-3 grid grid-cols-5 gap-2" aria-label="More images">
@@ -39,8 +51,12 @@ export function ProductGallery({ images, name }: { images: Image[]; name: string
                 )}
               >
                 <span className="sr-only">Show image {i + 1}</span>
-                {/* eslint-disable-next-line @next/next/no-img-element -- served by our own image route */}
-                <img src={image.url} alt="" className="h-full w-full object-cover" />
+                <ResponsivePicture
+                  image={image.responsive}
+                  alt=""
+                  sizes={THUMB_SIZES}
+                  className="h-full w-full object-cover"
+                />
               </button>
             </li>
           ))}

@@ -4,6 +4,7 @@ import type { Storefront } from "@/lib/storefront/data";
 import { shopHref } from "@/lib/storefront/links";
 import { themeVariables } from "@/lib/storefront/theme";
 import { CartLink } from "./cart-count";
+import { ResponsivePicture } from "./responsive-picture";
 
 function SearchIcon() {
   return (
@@ -22,10 +23,15 @@ function SearchIcon() {
 }
 
 export function StoreName({ storefront }: { storefront: Storefront }) {
-  const { shop, logoUrl } = storefront;
-  return logoUrl ? (
-    // eslint-disable-next-line @next/next/no-img-element -- served by our own image route
-    <img src={logoUrl} alt={shop.name} className="h-9 w-auto max-w-40 object-contain" />
+  const { shop, logoImage } = storefront;
+  return logoImage ? (
+    <ResponsivePicture
+      image={logoImage}
+      alt={shop.name}
+      sizes="160px"
+      priority
+      className="h-9 w-auto max-w-40 object-contain"
+    />
   ) : (
     <span className="font-[family-name:var(--sf-font-heading)] text-xl font-semibold tracking-tight">
       {shop.name}

@@ -183,6 +183,7 @@ export type CartLine = {
   stock: number | null;
   available: boolean;
   imageKey: string | null;
+  imageWidth: number | null;
   imageAlt: string;
 };
 
@@ -211,6 +212,9 @@ export async function getCart(shopId: string, tokenHash: string) {
       imageKey: sql<
         string | null
       >`(select pi.storage_key from ${productImages} pi where pi.product_id = ${products.id} order by pi.position asc limit 1)`,
+      imageWidth: sql<
+        number | null
+      >`(select pi.width from ${productImages} pi where pi.product_id = ${products.id} order by pi.position asc limit 1)`,
     })
     .from(cartItems)
     .innerJoin(productVariants, eq(productVariants.id, cartItems.variantId))
@@ -232,6 +236,7 @@ export async function getCart(shopId: string, tokenHash: string) {
       stock,
       available: r.status === "active" && (stock === null || stock >= r.quantity),
       imageKey: r.imageKey,
+      imageWidth: r.imageWidth === null ? null : Number(r.imageWidth),
       imageAlt: r.productName,
     };
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PublicImage, PublicProductCard } from "@/lib/types";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { imageUrl } from "@/lib/storage";
+import { imageUrl, responsiveImageFor } from "@/lib/storage";
 import { getDb } from "../client";
 import {
   collections,
@@ -99,6 +99,7 @@ async function firstImages(productIds: string[]) {
   for (const r of rows) {
     out.set(r.productId, {
       url: imageUrl(r.storageKey),
+      responsive: responsiveImageFor(r.storageKey, r),
       alt: r.alt,
       width: r.width,
       height: r.height,
@@ -266,6 +267,7 @@ export async function getActiveProductBySlug(
     variants: publicVariants,
     images: images.map((i) => ({
       url: imageUrl(i.storageKey),
+      responsive: responsiveImageFor(i.storageKey, i),
       alt: i.alt,
       width: i.width,
       height: i.height,

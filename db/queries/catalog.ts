@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { ExistingVariant, PlannedVariant } from "@/lib/catalog/rules";
-import { imageUrl } from "@/lib/storage";
+import { imageUrl, thumbnailUrl } from "@/lib/storage";
 import { getDb } from "../client";
 import {
   collectionProducts,
@@ -108,6 +108,9 @@ export async function listProductsForShop(
         imageAlt: sql<
           string | null
         >`(select i.alt from product_images i where i.product_id = ${P_ID} order by i.position asc, i.created_at asc limit 1)`,
+        imageWidth: sql<
+          number | null
+        >`(select i.width from product_images i where i.product_id = ${P_ID} order by i.position asc, i.created_at asc limit 1)`,
       })
       .from(products)
       .where(and(...where))
@@ -120,7 +123,7 @@ export async function listProductsForShop(
       .where(and(...where)),
   ]);
   return {
-    items: rows.map(({ imageKey, imageAlt, ...r }) => ({
+    items: rows.map(({ imageKey, imageAlt, imageWidth, ...r }) => ({
       ...r,
       priceMin: Number(r.priceMin ?? 0),
       priceMax: Number(r.priceMax ?? 0),
@@ -128,7 +131,10 @@ export async function listProductsForShop(
       stockTotal: Number(r.stockTotal),
       skus: r.skus ?? [],
       updatedAt: new Date(r.updatedAt),
-      imageUrl: imageKey ? imageUrl(imageKey) : null,
+      // The smallest variant: the list shows a small square.
+      imageUrl: imageKey
+        ? thumbnailUrl(imageKey, imageWidth === null ? null : Number(imageWidth))
+        : null,
       imageAlt: imageAlt ?? "",
     })),
     total: Number(count?.n ?? 0),
@@ -161,6 +167,8 @@ export type EditableImage = {
   id: string;
   storageKey: string;
   url: string;
+  /** The smallest resized variant, for the editor's thumbnails. */
+  thumbnailUrl: string;
   alt: string;
   width: number | null;
   height: number | null;
@@ -239,7 +247,11 @@ export async function getProductForShop(
   return {
     ...p,
     variants,
-    images: images.map((i) => ({ ...i, url: imageUrl(i.storageKey) })),
+    images: images.map((i) => ({
+      ...i,
+      url: imageUrl(i.storageKey),
+      thumbnailUrl: thumbnailUrl(i.storageKey, i.width),
+    })),
     collectionSlugs: cols.map((c) => c.slug),
   };
 }
@@ -468,7 +480,7 @@ export async function setProductStatus(shopId: string, productId: string, status
   return row ?? null;
 }
 
-/** Deletes a product with its variants and images; returns the storage keys to remove. */
+/** Deletes a product with its variants and images; returns the stored images to remove. */
 export async function deleteProduct(shopId: string, productId: string) {
   if (!isUuid(productId)) return null;
   return getDb().transaction(async (tx) => {
@@ -477,7 +489,7 @@ export async function deleteProduct(shopId: string, productId: string) {
     await tx.delete(products).where(and(eq(products.shopId, shopId), eq(products.id, productId)));
     return {
       slug: current.slug,
-      storageKeys: current.images.map((i) => i.storageKey),
+      images: current.images.map((i) => ({ storageKey: i.storageKey, width: i.width })),
       collectionSlugs: current.collectionSlugs,
     };
   });
@@ -604,6 +616,7 @@ async function imageOwner(shopId: string, productId: string, imageId: string, ex
     .select({
       id: productImages.id,
       storageKey: productImages.storageKey,
+      width: productImages.width,
       slug: products.slug,
     })
     .from(productImages)
@@ -684,6 +697,7 @@ export async function findImageByKey(storageKey: string) {
     .select({
       shopId: productImages.shopId,
       contentType: productImages.contentType,
+      width: productImages.width,
       status: products.status,
     })
     .from(productImages)
@@ -691,6 +705,26 @@ export async function findImageByKey(storageKey: string) {
     .where(eq(productImages.storageKey, storageKey))
     .limit(1);
   return row ?? null;
+}
+
+/** Every product image, oldest first (the one-off variant backfill walks them in pages). */
+export async function listProductImagesPage(afterId: string | null, limit: number) {
+  return getDb()
+    .select({
+      id: productImages.id,
+      storageKey: productImages.storageKey,
+      contentType: productImages.contentType,
+      width: productImages.width,
+      height: productImages.height,
+    })
+    .from(productImages)
+    .where(afterId ? gt(productImages.id, afterId) : undefined)
+    .orderBy(asc(productImages.id))
+    .limit(limit);
+}
+
+export async function setProductImageSize(id: string, width: number, height: number) {
+  await getDb().update(productImages).set({ width, height }).where(eq(productImages.id, id));
 }
 
 // ---------------------------------------------------------------- collections
@@ -773,6 +807,9 @@ export async function getCollectionForShop(shopId: string, collectionId: string)
       imageKey: sql<
         string | null
       >`(select i.storage_key from product_images i where i.product_id = ${P_ID} order by i.position asc limit 1)`,
+      imageWidth: sql<
+        number | null
+      >`(select i.width from product_images i where i.product_id = ${P_ID} order by i.position asc limit 1)`,
     })
     .from(collectionProducts)
     .innerJoin(products, eq(products.id, collectionProducts.productId))
@@ -786,10 +823,12 @@ export async function getCollectionForShop(shopId: string, collectionId: string)
     .orderBy(asc(collectionProducts.position), asc(products.name));
   return {
     ...c,
-    products: rows.map(({ imageKey, ...r }) => ({
+    products: rows.map(({ imageKey, imageWidth, ...r }) => ({
       ...r,
       priceMin: Number(r.priceMin ?? 0),
-      imageUrl: imageKey ? imageUrl(imageKey) : null,
+      imageUrl: imageKey
+        ? thumbnailUrl(imageKey, imageWidth === null ? null : Number(imageWidth))
+        : null,
     })),
   };
 }

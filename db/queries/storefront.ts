@@ -1,6 +1,6 @@
 import "server-only";
 import { isShopSlug, isUuid } from "./ids";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { getDb } from "../client";
 import {
   collections,
@@ -54,6 +54,35 @@ export async function findStorefrontShop(slug: string): Promise<StorefrontShop |
   if (!row) return null;
   const { suspendedAt, ...rest } = row;
   return { ...rest, suspended: suspendedAt !== null };
+}
+
+/**
+ * The shop whose storefront design shows this stored image (logo or hero), or null. Design
+ * images are public: they appear on the storefront whatever the shop's state.
+ */
+export async function findDesignImageByKey(storageKey: string) {
+  const [row] = await getDb()
+    .select({ shopId: storefrontDesigns.shopId })
+    .from(storefrontDesigns)
+    .where(
+      or(
+        eq(storefrontDesigns.logoStorageKey, storageKey),
+        eq(storefrontDesigns.heroImageStorageKey, storageKey),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every stored logo and hero image key (for the one-off variant backfill). */
+export async function listDesignImageKeys() {
+  const rows = await getDb()
+    .select({
+      logo: storefrontDesigns.logoStorageKey,
+      hero: storefrontDesigns.heroImageStorageKey,
+    })
+    .from(storefrontDesigns);
+  return rows.flatMap((r) => [r.logo, r.hero]).filter((k): k is string => k !== null);
 }
 
 /** What a shop looks like before its merchant saves a design. */

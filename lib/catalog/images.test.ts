@@ -90,4 +90,14 @@ describe("image sniffing", () => {
     expect(checkImage(big)).toEqual({ ok: false, error: "Images must be 5 MB or smaller." });
     expect(checkImage(tinyJpeg)).toEqual({ ok: true, type: "image/jpeg", width: 640, height: 480 });
   });
+
+  it("refuses images that claim more than 40 megapixels (a decompression bomb)", () => {
+    const huge = Buffer.from(encodePng(1, 1, () => [0, 0, 0]));
+    huge.writeUInt32BE(10000, 16);
+    huge.writeUInt32BE(6000, 20);
+    expect(checkImage(new Uint8Array(huge))).toEqual({
+      ok: false,
+      error: "Images can be at most 40 megapixels.",
+    });
+  });
 });

@@ -5,6 +5,8 @@
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_IMAGES_PER_PRODUCT = 8;
+/** A small file can still decode to a huge bitmap; 40 MP covers any phone or camera photo. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
 
 export type ImageType = "image/jpeg" | "image/png" | "image/webp" | "image/gif";
 
@@ -111,5 +113,7 @@ export function checkImage(bytes: Uint8Array): ImageCheck {
   const type = sniffImageType(bytes);
   if (!type) return { ok: false, error: "Upload a JPEG, PNG, WebP or GIF image." };
   const dims = imageDimensions(bytes, type);
+  if (dims && dims.width * dims.height > MAX_IMAGE_PIXELS)
+    return { ok: false, error: "Images can be at most 40 megapixels." };
   return { ok: true, type, width: dims?.width ?? null, height: dims?.height ?? null };
 }

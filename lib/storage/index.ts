@@ -4,9 +4,11 @@ import { env } from "@/lib/env";
 import { localStorage } from "./local";
 import { s3Storage } from "./s3";
 import type { Storage } from "./types";
+import { responsiveImage, variantKey, variantWidths, fallbackFormat } from "./variants";
 
 export type { Storage } from "./types";
 export { isValidStorageKey, IMAGE_ROUTE_PREFIX } from "./types";
+export type { ResponsiveImage } from "./variants";
 
 let instance: Storage | undefined;
 
@@ -22,6 +24,7 @@ export function getStorage(): Storage {
           region: e.S3_REGION,
           accessKeyId: e.S3_ACCESS_KEY_ID,
           secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          sessionToken: e.S3_SESSION_TOKEN,
           publicUrl: e.S3_PUBLIC_URL,
         })
       : localStorage(path.resolve(e.BAZAAR_DATA_DIR, "uploads"));
@@ -35,4 +38,17 @@ export function setStorage(storage: Storage | undefined) {
 
 export function imageUrl(key: string) {
   return getStorage().url(key);
+}
+
+/** The `<picture>` sources (AVIF, WebP, original format at each width) of a stored image. */
+export function responsiveImageFor(
+  key: string,
+  dims: { width: number | null; height: number | null },
+) {
+  return responsiveImage(imageUrl, key, dims);
+}
+
+/** The smallest variant, for thumbnails (up to 320 CSS pixels wide at 1×, ~100 at 3×). */
+export function thumbnailUrl(key: string, width: number | null) {
+  return imageUrl(variantKey(key, variantWidths(width)[0]!, fallbackFormat(key)));
 }

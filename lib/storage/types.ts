@@ -25,6 +25,7 @@ const TYPES: Record<string, string> = {
   png: "image/png",
   webp: "image/webp",
   gif: "image/gif",
+  avif: "image/avif",
 };
 
 export function contentTypeForKey(key: string) {

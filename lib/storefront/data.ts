@@ -24,7 +24,7 @@ import {
   shopTag,
 } from "@/lib/cache-tags";
 import { isShopSlug } from "@/lib/shops/slug";
-import { imageUrl } from "@/lib/storage";
+import { imageUrl, responsiveImageFor } from "@/lib/storage";
 
 /**
  * Cached public reads for the storefront. Nothing here reads cookies or the session: every
@@ -68,6 +68,13 @@ export async function getStorefront(slug: string) {
     design,
     logoUrl: design.logoStorageKey ? imageUrl(design.logoStorageKey) : null,
     heroImageUrl: design.heroImageStorageKey ? imageUrl(design.heroImageStorageKey) : null,
+    // Logos and heroes have no recorded width: their variants are the standard widths.
+    logoImage: design.logoStorageKey
+      ? responsiveImageFor(design.logoStorageKey, { width: null, height: null })
+      : null,
+    heroImage: design.heroImageStorageKey
+      ? responsiveImageFor(design.heroImageStorageKey, { width: null, height: null })
+      : null,
     acceptingOrders: shop.connectStatus === "active" && !shop.suspended,
     collections: collections.map((c) => ({ id: c.id, slug: c.slug, name: c.name })),
     pages,

@@ -3,6 +3,7 @@ import { shopRef, shopHref } from "@/lib/storefront/links";
 import { notFound } from "next/navigation";
 import { PLACEHOLDER, getHomeProducts, getStorefront } from "@/lib/storefront/data";
 import { ProductGrid } from "@/components/storefront/product-card";
+import { ResponsivePicture } from "@/components/storefront/responsive-picture";
 
 type Props = { params: Promise<{ shop: string }> };
 
@@ -16,7 +17,7 @@ export default async function StorefrontHome({ params }: Props) {
   const { slug, base } = shopRef((await params).shop);
   const storefront = await getStorefront(slug);
   if (!storefront) notFound();
-  const { shop, design, heroImageUrl } = storefront;
+  const { shop, design, heroImageUrl, heroImage } = storefront;
   const { newest, featured } = await getHomeProducts(shop.id, design.featuredCollectionId);
   const headline = design.heroHeadline || shop.name;
   return (
@@ -27,12 +28,15 @@ export default async function StorefrontHome({ params }: Props) {
       >
         {heroImageUrl ? (
           <>
-            {/* eslint-disable-next-line @next/next/no-img-element -- served by our own image route */}
-            <img
-              src={heroImageUrl}
-              alt=""
-              className="absolute inset-0 -z-10 h-full w-full object-cover"
-            />
+            {heroImage ? (
+              <ResponsivePicture
+                image={heroImage}
+                alt=""
+                sizes="100vw"
+                priority
+                className="absolute inset-0 -z-10 h-full w-full object-cover"
+              />
+            ) : null}
             <div aria-hidden="true" className="absolute inset-0 -z-10 bg-black/45" />
           </>
         ) : (

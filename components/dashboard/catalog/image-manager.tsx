@@ -16,6 +16,7 @@ import { FormStatus } from "./form-status";
 export type ManagedImage = {
   id: string;
   url: string;
+  thumbnailUrl: string;
   alt: string;
   width: number | null;
   height: number | null;
@@ -151,7 +152,7 @@ function ImageRow({
     <li className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start">
       {/* eslint-disable-next-line @next/next/no-img-element -- served by our image route */}
       <img
-        src={image.url}
+        src={image.thumbnailUrl}
         alt={image.alt}
         width={image.width ?? undefined}
         height={image.height ?? undefined}

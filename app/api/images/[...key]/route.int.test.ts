@@ -1,6 +1,8 @@
+import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { addProductImages, createProduct, setProductStatus } from "@/db/queries/catalog";
 import { encodePng } from "@/lib/catalog/png";
+import { DEFAULT_DESIGN, saveDesign } from "@/db/queries/storefront";
 import { setStorage } from "@/lib/storage";
 import { memoryStorage } from "@/lib/storage/memory";
 import { makeShop, makeUser } from "@/lib/testing/factories";
@@ -79,5 +81,81 @@ describe("GET /api/images/[...key]", () => {
     expect((await get("shops/x/orphan.png")).status).toBe(404);
     expect((await get("../../etc/passwd")).status).toBe(404);
     expect((await get("shops/%2e%2e/secret")).status).toBe(404);
+  });
+
+  it("refuses malformed keys", async () => {
+    const { key } = await setup("active");
+    for (const bad of [
+      `${key}/..`,
+      key.replace("shops/", "shops//"),
+      `${key}%00`,
+      "%E0%A4%A",
+      `${key}.w640.exe`,
+      `/${key}`,
+      "a\\b.png",
+    ]) {
+      const res = await GET(new Request(`http://localhost/api/images/x`), {
+        params: Promise.resolve({ key: bad.split("/") }),
+      });
+      expect(res.status, bad).toBe(404);
+    }
+  });
+
+  it("serves storefront logos and hero images publicly (they answered 404 before)", async () => {
+    const owner = await makeUser();
+    const shop = await makeShop(owner.id);
+    const logo = `shops/${shop.id}/storefront/logo-0123456789abcdef.png`;
+    const hero = `shops/${shop.id}/storefront/hero-0123456789abcdef.png`;
+    const png = encodePng(4, 2, () => [200, 10, 10]);
+    await storage.put(logo, png, "image/png");
+    await storage.put(hero, png, "image/png");
+    expect((await get(logo)).status).toBe(404); // stored but not (yet) in the design
+    await saveDesign(shop.id, {
+      ...DEFAULT_DESIGN,
+      logoStorageKey: logo,
+      heroImageStorageKey: hero,
+    });
+    for (const key of [logo, hero]) {
+      const res = await get(key);
+      expect(res.status, key).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/png");
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
+    }
+    // Its variants too (unknown width: the standard ones, never enlarged).
+    const webp = await get(`${hero}.w320.webp`);
+    expect(webp.status).toBe(200);
+    expect(webp.headers.get("content-type")).toBe("image/webp");
+    expect((await sharp(Buffer.from(await webp.arrayBuffer())).metadata()).width).toBe(4);
+    // A key no longer in the design is not served.
+    await saveDesign(shop.id, {
+      ...DEFAULT_DESIGN,
+      logoStorageKey: null,
+      heroImageStorageKey: hero,
+    });
+    expect((await get(logo)).status).toBe(404);
+  });
+
+  it("serves variants with their own type, renders a missing one once, and refuses unknown sizes", async () => {
+    const { key, owner, shop } = await setup("active");
+    const variant = `${key}.w2.avif`; // the 2-pixel image's only width is its own
+    expect(storage.files.has(variant)).toBe(false);
+    const res = await get(variant);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/avif");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await sharp(Buffer.from(await res.arrayBuffer())).metadata()).format).toBe("heif");
+    expect(storage.files.get(variant)?.contentType).toBe("image/avif");
+    for (const bad of [`${key}.w640.webp`, `${key}.w3.webp`, `${key}.w2.jpg`, `${key}.w2.gif`])
+      expect((await get(bad)).status, bad).toBe(404);
+    const draft = await setup("draft");
+    expect((await get(`${draft.key}.w2.webp`)).status).toBe(404);
+    session.user = owner;
+    expect(shop.id).not.toBe(draft.shop.id);
+    expect((await get(`${draft.key}.w2.webp`)).status).toBe(404);
+    session.user = draft.owner;
+    const own = await get(`${draft.key}.w2.webp`);
+    expect(own.status).toBe(200);
+    expect(own.headers.get("cache-control")).toBe("private, no-store");
   });
 });

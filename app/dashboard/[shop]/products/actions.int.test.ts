@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getProductForShop, listProductsForShop } from "@/db/queries/catalog";
 import { idleState } from "@/lib/actions";
@@ -413,6 +416,75 @@ describe("images", () => {
     );
     expect(storage.files.has(first.storageKey)).toBe(false);
     expect((await getProductForShop(shop.id, id))!.images).toHaveLength(1);
+  });
+
+  it("stores photos without EXIF/GPS, upright, with resized variants; duplicates and deletes them all", async () => {
+    const { shop } = await setup();
+    const id = await create(shop.slug);
+    const jpeg = readFileSync(path.resolve("lib/storage/fixtures/gps-exif.jpg"));
+    const up = await actions.uploadImagesAction(
+      idleState,
+      form(
+        { shop: shop.slug, productId: id },
+        { images: [new File([jpeg], "holiday.jpg", { type: "image/jpeg" })] },
+      ),
+    );
+    expect(up).toMatchObject({ status: "success" });
+    const [image] = (await getProductForShop(shop.id, id))!.images;
+    // Orientation 6 applied: the 800×600 file is a 600×800 photo.
+    expect([image!.width, image!.height, image!.contentType]).toEqual([600, 800, "image/jpeg"]);
+    const keys = [...storage.files.keys()].filter((k) => k.startsWith(image!.storageKey));
+    expect(keys.sort()).toEqual(
+      [
+        image!.storageKey,
+        ...[320, 600].flatMap((w) =>
+          ["avif", "webp", "jpg"].map((f) => `${image!.storageKey}.w${w}.${f}`),
+        ),
+      ].sort(),
+    );
+    for (const k of keys) {
+      const bytes = storage.files.get(k)!.bytes;
+      expect((await sharp(bytes).metadata()).exif, k).toBeUndefined();
+      expect(Buffer.from(bytes).includes("BazaarTestCam"), k).toBe(false);
+    }
+
+    // A copy gets its own files, variants included.
+    await expect(
+      actions.duplicateProductAction(idleState, form({ shop: shop.slug, productId: id })),
+    ).rejects.toMatchObject({ url: expect.stringContaining("notice=duplicated") });
+    const copyKeys = [...storage.files.keys()].filter((k) => k.includes("/products/copies/"));
+    expect(copyKeys).toHaveLength(keys.length);
+
+    const del = await actions.deleteImageAction(
+      idleState,
+      form({ shop: shop.slug, productId: id, imageId: image!.id }),
+    );
+    expect(del.status).toBe("success");
+    expect([...storage.files.keys()].filter((k) => k.startsWith(image!.storageKey))).toEqual([]);
+    expect([...storage.files.keys()].filter((k) => k.includes("/products/copies/"))).toHaveLength(
+      keys.length,
+    );
+  });
+
+  it("refuses a file that looks like an image but cannot be decoded, storing nothing", async () => {
+    const { shop } = await setup();
+    const id = await create(shop.slug);
+    const before = storage.files.size;
+    const broken = new Uint8Array(4000);
+    broken.set(Buffer.from(await pngFile("x.png", 40, 30).arrayBuffer()).subarray(0, 33));
+    const res = await actions.uploadImagesAction(
+      idleState,
+      form(
+        { shop: shop.slug, productId: id },
+        { images: [pngFile("good.png", 40, 30), new File([broken], "broken.png")] },
+      ),
+    );
+    expect(res.status).toBe("error");
+    expect(res.fieldErrors?.images).toBe(
+      "broken.png: This image could not be read. Try another file.",
+    );
+    expect(storage.files.size).toBe(before);
+    expect((await getProductForShop(shop.id, id))!.images).toHaveLength(0);
   });
 
   it("rejects wrong file types (whatever the name says), oversize files and a ninth image", async () => {

@@ -28,7 +28,9 @@ import { checkImage, EXTENSION, MAX_IMAGES_PER_PRODUCT } from "@/lib/catalog/ima
 import { invalidateProduct } from "@/lib/catalog/invalidate";
 import { checkOptions, MAX_OPTIONS, planVariants } from "@/lib/catalog/rules";
 import { AppError, CHECK_FIELDS } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { getStorage } from "@/lib/storage";
+import { copyImage, deleteImage, storeImage } from "@/lib/storage/process-image";
 
 const NOT_FOUND = "This product no longer exists.";
 const IMAGE_GONE = "This image no longer exists.";
@@ -227,16 +229,25 @@ export const uploadImagesAction = shopAction(
         },
       });
     }
+    // Each image is stored without its metadata (EXIF/GPS) and with its resized variants; its
+    // size is the upright one.
     const storage = getStorage();
-    for (const c of checked) await storage.put(c.image.storageKey, c.bytes, c.image.contentType);
-    const result = await addProductImages(
-      shop.id,
-      productId,
-      checked.map((c) => c.image),
-      MAX_IMAGES_PER_PRODUCT,
-    );
+    const stored: NewImage[] = [];
+    for (const [i, c] of checked.entries()) {
+      try {
+        const size = await storeImage(storage, c.image.storageKey, c.bytes, c.image.contentType);
+        stored.push({ ...c.image, ...size });
+      } catch (error) {
+        log().error({ err: error }, "image processing failed");
+        await Promise.all(stored.map((img) => deleteImage(storage, img.storageKey, img.width)));
+        throw imageError(
+          `${files[i]?.name || "A file"}: This image could not be read. Try another file.`,
+        );
+      }
+    }
+    const result = await addProductImages(shop.id, productId, stored, MAX_IMAGES_PER_PRODUCT);
     if (!result.ok) {
-      await Promise.all(checked.map((c) => storage.delete(c.image.storageKey)));
+      await Promise.all(stored.map((img) => deleteImage(storage, img.storageKey, img.width)));
       if (result.reason === "not_found") throw AppError.notFound(NOT_FOUND);
       throw imageError(`A product can have at most ${MAX_IMAGES_PER_PRODUCT} images.`);
     }
@@ -278,7 +289,7 @@ export const deleteImageAction = shopAction(
   async function deleteImageAction({ shop, input }) {
     const owner = await deleteProductImage(shop.id, input.productId, input.imageId);
     if (!owner) throw AppError.notFound(IMAGE_GONE);
-    await getStorage().delete(owner.storageKey);
+    await deleteImage(getStorage(), owner.storageKey, owner.width);
     invalidateProduct(shop.id, [owner.slug]);
     return { status: "success", message: "Image deleted." };
   },
@@ -293,12 +304,11 @@ export const duplicateProductAction = shopAction(
     const storage = getStorage();
     const images: { storageKey: string; from: (typeof source.images)[number] }[] = [];
     for (const img of source.images) {
-      const file = await storage.get(img.storageKey);
-      if (!file) continue;
       const ext = img.storageKey.split(".").pop() ?? "bin";
       const key = `shops/${shop.id}/products/copies/${randomUUID()}.${ext}`;
-      await storage.put(key, file.bytes, img.contentType);
-      images.push({ storageKey: key, from: img });
+      if (await copyImage(storage, img.storageKey, key, img.width)) {
+        images.push({ storageKey: key, from: img });
+      }
     }
     const id = await insertProductCopy(shop.id, source, {
       name: `${source.name} (copy)`.slice(0, 120),
@@ -337,7 +347,7 @@ export const deleteProductAction = shopAction(
   async function deleteProductAction({ shop, input: { productId } }) {
     const deleted = await deleteProduct(shop.id, productId);
     if (!deleted) throw AppError.notFound(NOT_FOUND);
-    await Promise.all(deleted.storageKeys.map((k) => getStorage().delete(k)));
+    await Promise.all(deleted.images.map((i) => deleteImage(getStorage(), i.storageKey, i.width)));
     invalidateProduct(shop.id, [deleted.slug], deleted.collectionSlugs);
     return redirectTo(`/dashboard/${shop.slug}/products?notice=deleted`);
   },

@@ -164,6 +164,9 @@ describe("saveDesignAction", () => {
     const key = (await findDesign(shop.id)).logoStorageKey;
     expect(key).toMatch(new RegExp(`^shops/${shop.id}/storefront/logo-[0-9a-f]+\\.png$`));
     expect(files.has(key!)).toBe(true);
+    // Variants like product images (standard widths: a logo's width is not recorded).
+    for (const v of ["w320.avif", "w640.webp", "w1280.png"])
+      expect(files.has(`${key}.${v}`), v).toBe(true);
 
     const fake = await saveDesignAction(
       idleState,
@@ -178,7 +181,7 @@ describe("saveDesignAction", () => {
 
     await saveDesignAction(idleState, form({ shop: shop.slug, ...design, removeLogo: "1" }));
     expect((await findDesign(shop.id)).logoStorageKey).toBeNull();
-    expect(files.has(key!)).toBe(false);
+    expect([...files.keys()].filter((k) => k.startsWith(key!))).toEqual([]);
   });
 });
 

@@ -17,7 +17,9 @@ import { recordId, redirectTo, shopAction } from "@/lib/action-pipeline";
 import { contentPagesTag, shopTag } from "@/lib/cache-tags";
 import { checkImage, EXTENSION } from "@/lib/catalog/images";
 import { AppError, CHECK_FIELDS } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { getStorage } from "@/lib/storage";
+import { deleteImage, storeImage } from "@/lib/storage/process-image";
 import { contentPageSchema, designSchema, parseFooterLinks } from "@/lib/storefront/design-rules";
 
 const permission = "storefront.design";
@@ -57,17 +59,38 @@ export const saveDesignAction = shopAction(
 
     const current = await findDesign(shop.id);
     const storage = getStorage();
+    // Stored without metadata (EXIF/GPS) and with resized variants, like product images.
     async function store(kind: string, upload: typeof logo) {
       if (!upload || !upload.ok) return null;
       const key = `shops/${shop.id}/storefront/${kind}-${randomBytes(8).toString("hex")}.${EXTENSION[upload.type]}`;
-      await storage.put(key, upload.bytes, upload.type);
+      try {
+        await storeImage(storage, key, upload.bytes, upload.type, { widthRecorded: false });
+      } catch (error) {
+        log().error({ err: error }, "image processing failed");
+        await deleteImage(storage, key, null);
+        return { unreadable: true as const };
+      }
       return key;
     }
-    const logoKey =
-      (await store("logo", logo)) ?? (raw.removeLogo === "1" ? null : current.logoStorageKey);
-    const heroKey =
-      (await store("hero", heroImage)) ??
-      (raw.removeHeroImage === "1" ? null : current.heroImageStorageKey);
+    const storedLogo = await store("logo", logo);
+    const storedHero = await store("hero", heroImage);
+    const unreadable = (v: typeof storedLogo) => v !== null && typeof v === "object";
+    if (unreadable(storedLogo) || unreadable(storedHero)) {
+      for (const k of [storedLogo, storedHero])
+        if (typeof k === "string") await deleteImage(storage, k, null);
+      const msg = "This image could not be read. Try another file.";
+      throw AppError.invalid(
+        {
+          ...(unreadable(storedLogo) ? { logo: msg } : {}),
+          ...(unreadable(storedHero) ? { heroImage: msg } : {}),
+        },
+        "Please fix the highlighted fields.",
+      );
+    }
+    const newLogo = typeof storedLogo === "string" ? storedLogo : null;
+    const newHero = typeof storedHero === "string" ? storedHero : null;
+    const logoKey = newLogo ?? (raw.removeLogo === "1" ? null : current.logoStorageKey);
+    const heroKey = newHero ?? (raw.removeHeroImage === "1" ? null : current.heroImageStorageKey);
 
     await saveDesign(shop.id, {
       ...parsed.data,
@@ -81,7 +104,7 @@ export const saveDesignAction = shopAction(
       [current.logoStorageKey, logoKey],
       [current.heroImageStorageKey, heroKey],
     ] as const) {
-      if (before && before !== after) await storage.delete(before).catch(() => {});
+      if (before && before !== after) await deleteImage(storage, before, null).catch(() => {});
     }
     updateTag(shopTag(shop.id));
     return { status: "success", message: "Design saved. Your storefront shows it now." };

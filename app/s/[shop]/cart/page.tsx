@@ -8,7 +8,7 @@ import { Suspense } from "react";
 import { getCart } from "@/db/queries/carts";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
 import { getStorefront, type Storefront } from "@/lib/storefront/data";
-import { imageUrl } from "@/lib/storage";
+import { thumbnailUrl } from "@/lib/storage";
 import { formatMoney } from "@/lib/money";
 import { CartCountSync } from "@/components/storefront/cart-count";
 import { CartLineControls } from "@/components/storefront/cart-line-controls";
@@ -103,7 +103,7 @@ async function CartContents({ storefront, base }: { storefront: Storefront; base
                 {line.imageKey ? (
                   // eslint-disable-next-line @next/next/no-img-element -- served by our own image route
                   <img
-                    src={imageUrl(line.imageKey)}
+                    src={thumbnailUrl(line.imageKey, line.imageWidth)}
                     alt=""
                     className="h-full w-full object-cover"
                   />

@@ -90,6 +90,7 @@ export default async function EditProductPage({
             images={product.images.map((i) => ({
               id: i.id,
               url: i.url,
+              thumbnailUrl: i.thumbnailUrl,
               alt: i.alt,
               width: i.width,
               height: i.height,
