@@ -12,4 +12,7 @@ export async function register() {
     }
     throw error;
   }
+  // The job worker (e-mail, webhook events, sweeps) in this process unless it runs separately.
+  const { startInlineWorker } = await import("@/lib/jobs/inline");
+  await startInlineWorker();
 }

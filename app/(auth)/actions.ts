@@ -8,6 +8,7 @@ import { signIn, signOut } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { THROTTLED_MESSAGE } from "@/lib/auth/throttle";
+import { clientAddress, consumeLimit, waitText } from "@/lib/rate-limit";
 import { signInSchema, signUpSchema } from "@/lib/auth/validation";
 
 export const signInAction = formAction(async function signInAction(
@@ -57,6 +58,15 @@ export const signUpAction = formAction(async function signUpAction(
   const { name, email, password } = parsed.data;
   const taken = { email: "An account with this e-mail already exists. Sign in instead." };
   if (await emailIsTaken(email)) return errorState(undefined, taken, values);
+  // Accounts per network address and hour, counted atomically across instances.
+  const limit = await consumeLimit("sign-up", await clientAddress());
+  if (!limit.ok) {
+    return errorState(
+      `Too many accounts were created from your network. Please try again in ${waitText(limit.retryAfterSeconds)}.`,
+      {},
+      values,
+    );
+  }
 
   const user = await createUser({ name, email, passwordHash: await hashPassword(password) });
   if (!user) return errorState(undefined, taken, values); // lost a race with another sign-up

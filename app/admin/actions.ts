@@ -16,11 +16,13 @@ import { findStripeEvent } from "@/db/queries/stripe-events";
 import { findShopById } from "@/db/queries/shops";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { syncShopAccount } from "@/lib/stripe/connect";
-import { processStoredEvent } from "@/lib/stripe/webhooks";
+import { replayStoredEvent } from "@/lib/stripe/webhooks";
+import { requeueEmail } from "@/lib/email/outbox";
 import { errorState, fieldErrorsOf, formObject, type ActionState, formAction } from "@/lib/actions";
 import { loadAdminForAction } from "@/lib/auth/session";
 import { expireOpenCheckouts } from "@/lib/orders/finalise";
 import {
+  emailIdSchema,
   eventIdSchema,
   feeOverrideSchema,
   platformSettingsSchema,
@@ -233,7 +235,10 @@ export const resyncShopAccountAction = formAction(async function resyncShopAccou
   return { status: "success", message: `Re-synced from Stripe: status is now ${result.value}.` };
 });
 
-/** Runs a stored Stripe event through its handler again (handlers are idempotent). Audited. */
+/**
+ * Runs a stored Stripe event through its handler again (handlers are idempotent), through the
+ * job queue like any delivery, and waits briefly for the worker's outcome. Audited.
+ */
 export const replayEventAction = formAction(async function replayEventAction(
   _prev: ActionState,
   formData: FormData,
@@ -244,7 +249,7 @@ export const replayEventAction = formAction(async function replayEventAction(
   if (!parsed.success) return errorState("That event could not be found.");
   const before = await findStripeEvent(parsed.data.eventId);
   if (!before) return errorState("That event could not be found.");
-  const result = await processStoredEvent(before.id, { force: true });
+  const result = await replayStoredEvent(before.id);
   const after = await findStripeEvent(before.id);
   await recordAudit({
     actor: actorOf(admin),
@@ -254,8 +259,34 @@ export const replayEventAction = formAction(async function replayEventAction(
     after: { outcome: after?.outcome ?? result.outcome, error: after?.error ?? null },
   });
   revalidatePath("/admin", "layout");
+  if (result.outcome === "queued") {
+    return {
+      status: "success",
+      message: "Replay queued: no worker has picked it up yet. Is `npm run worker` running?",
+    };
+  }
   if (result.outcome === "failed") {
     return errorState(`Replayed: the handler failed again — ${result.error ?? "see the error"}.`);
   }
   return { status: "success", message: `Replayed: ${after?.outcome ?? result.outcome}.` };
+});
+
+/** Sends an undeliverable (dead-lettered) e-mail again: back in the queue with a fresh job. Audited. */
+export const retryEmailAction = formAction(async function retryEmailAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const admin = await loadAdminForAction();
+  if (!admin) return errorState(NOT_ALLOWED);
+  const parsed = emailIdSchema.safeParse({ emailId: formData.get("emailId") });
+  if (!parsed.success) return errorState("That e-mail could not be found.");
+  const requeued = await requeueEmail(parsed.data.emailId);
+  if (!requeued) return errorState("That e-mail is not waiting for a retry any more.");
+  await recordAudit({
+    actor: actorOf(admin),
+    action: "email.retried",
+    target: { type: "email", id: parsed.data.emailId },
+  });
+  revalidatePath("/admin/emails", "layout");
+  return { status: "success", message: "Queued again: the worker sends it in a moment." };
 });

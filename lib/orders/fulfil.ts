@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { addOrderEvent } from "@/db/queries/orders";
 import { recordAudit } from "@/db/queries/platform";
 import { orders } from "@/db/schema";
-import { notifyOrderShipped } from "./notifications";
+import { enqueue, QUEUES } from "@/db/queue";
 
 export const CARRIERS = [
   "USPS",
@@ -82,8 +82,9 @@ export async function fulfilOrder(input: {
       },
       tx,
     );
+    // The shipping notice is a job committed with the fulfilment.
+    await enqueue(tx, QUEUES.orderNotify, { orderId: order.id, event: "shipped" });
     return { ok: true };
   });
-  if (result.ok) await notifyOrderShipped(input.orderId);
   return result;
 }

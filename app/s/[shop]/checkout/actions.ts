@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { errorState, formObject, type ActionState, formAction } from "@/lib/actions";
 import { beginCheckout } from "@/lib/orders/checkout";
+import { clientAddress } from "@/lib/rate-limit";
 import { checkoutModeOverride, shopperOrigin } from "@/lib/orders/request";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
 import { shopPath } from "@/lib/storefront/links";
@@ -31,6 +32,7 @@ export const startCheckoutAction = formAction(async function startCheckoutAction
     shopHost: where.shopHost,
     modeOverride: await checkoutModeOverride(),
     from: "action",
+    clientAddress: await clientAddress(),
   });
   if (!result.ok) return errorState(result.message);
   if (result.mode === "hosted") {

@@ -9,12 +9,15 @@ export const KIND_LABELS: Record<string, string> = {
   order_confirmation: "Order confirmation",
   new_order: "New order notice",
   shipping_notice: "Shipping notice",
+  connect_deadline: "Stripe deadline reminder",
 };
 
 const STATUS: Record<EmailRow["status"], { label: string; tone: BadgeTone }> = {
   queued: { label: "Queued", tone: "neutral" },
   sent: { label: "Sent", tone: "success" },
-  failed: { label: "Failed", tone: "danger" },
+  failed: { label: "Failed, will retry", tone: "warning" },
+  sending: { label: "Sending", tone: "neutral" },
+  dead: { label: "Undeliverable", tone: "danger" },
   logged: { label: "Logged (not sent)", tone: "info" },
 };
 
