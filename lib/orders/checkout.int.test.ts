@@ -138,6 +138,9 @@ async function eventFor(type: string, accountId: string, sessionId: string) {
   return { ...event, account: accountId } as Stripe.Event;
 }
 
+/** How often the order's e-mails job ran (other tests' jobs may run in the same worker pass). */
+const notifiedFor = (orderId: string) => notified.ids.filter((id) => id === orderId).length;
+
 /** A signed delivery to the Connect endpoint, then the worker's run (the route only enqueues). */
 async function deliver(event: unknown) {
   const payload = JSON.stringify(event);
@@ -416,7 +419,7 @@ describe("checkout", () => {
     expect(order.stripeFee).toBe(204);
     expect(order.shippingAddress).toMatchObject({ line1: "1 Harbour Road", country: "US" });
     expect(order.paidAt).toBeInstanceOf(Date);
-    expect(notified.ids).toEqual([order.id]);
+    expect(notifiedFor(order.id)).toBe(1);
     const events = await getDb()
       .select()
       .from(schema.orderEvents)
@@ -502,7 +505,7 @@ describe("checkout", () => {
     const forged = { ...event, id: `${event.id}_forged`, account: other.accountId };
     expect((await deliver(forged)).status).toBe(200);
     expect((await orderById(result.orderId)).status).toBe("pending");
-    expect(notified.ids).toEqual([]);
+    expect(notifiedFor(result.orderId)).toBe(0);
   });
 
   it("the return page says 'confirming' while a completed session's payment is not confirmed, then shows the order", async () => {
@@ -564,7 +567,7 @@ describe("checkout", () => {
     expect(page1.state).toBe("paid");
     expect(page2.state).toBe("paid");
     expect(await paidOrdersOfCart(result.orderId)).toHaveLength(1);
-    expect(notified.ids).toEqual([result.orderId]);
+    expect(notifiedFor(result.orderId)).toBe(1);
     const paidEvents = await getDb()
       .select()
       .from(schema.orderEvents)
