@@ -88,12 +88,29 @@ export function parameterised(text: string, values: unknown[]): SQL {
   let last = 0;
   for (const match of text.matchAll(/\$(\d+)/g)) {
     chunks.push(sql.raw(text.slice(last, match.index)));
-    const value = values[Number(match[1]) - 1];
-    chunks.push(sql`${value === undefined ? null : value}`);
+    chunks.push(sql`${sql.param(toParam(values[Number(match[1]) - 1]))}`);
     last = match.index + match[0].length;
   }
   chunks.push(sql.raw(text.slice(last)));
   return sql.join(chunks, sql.raw(""));
+}
+
+/**
+ * A parameter as node-postgres would send it: undefined is NULL, and a plain object (a job's
+ * data) is JSON — Drizzle's postgres.js driver leaves JSON serialisation to its columns.
+ */
+function toParam(value: unknown) {
+  if (value === undefined) return null;
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    !(value instanceof Date) &&
+    !Array.isArray(value) &&
+    !Buffer.isBuffer(value)
+  ) {
+    return JSON.stringify(value);
+  }
+  return value;
 }
 
 function bossOptions(handle: DatabaseHandle, role: "sender" | "worker"): PgBoss.ConstructorOptions {
@@ -113,10 +130,19 @@ function bossOptions(handle: DatabaseHandle, role: "sender" | "worker"): PgBoss.
   };
 }
 
-type Holder = { senders: WeakMap<DatabaseHandle, Promise<PgBoss>> };
+type Holder = { senders: Map<DatabaseHandle, Promise<PgBoss>> };
 const holder: Holder = ((globalThis as { __bazaarQueue?: Holder }).__bazaarQueue ??= {
-  senders: new WeakMap(),
+  senders: new Map(),
 });
+
+/** Stops the senders (and their pools) before a database is closed or dropped. */
+export async function stopQueueSenders() {
+  const senders = [...holder.senders.values()];
+  holder.senders.clear();
+  await Promise.allSettled(
+    senders.map(async (s) => (await s).stop({ graceful: false, wait: true, close: true })),
+  );
+}
 
 /** A started pg-boss for sending and inspecting jobs (no supervision, no cron). */
 export function senderFor(handle: DatabaseHandle = getDatabaseHandle()): Promise<PgBoss> {

@@ -121,7 +121,7 @@ export function connectDeadlineEmail(
     day: "numeric",
     timeZone: "UTC",
   });
-  const items = input.due.slice(0, 8).map((d) => d.replaceAll("_", " ").replaceAll(".", ": "));
+  const items = input.due.slice(0, 8).map((d) => d.replace(/[._]+/g, " "));
   return {
     subject: `Action needed by ${when}: ${input.shopName}'s Stripe account needs information`,
     text: [

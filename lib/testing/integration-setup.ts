@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
 import { closeDatabase, openDatabase, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { stopQueueSenders } from "@/db/queue";
 
 const baseUrl = process.env.DATABASE_URL;
 // Anything that opens the database from configuration by mistake lands in a scratch directory,
@@ -39,6 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopQueueSenders();
   await closeDatabase();
   await dropDatabase?.();
 });
