@@ -13,6 +13,7 @@
 // removes both afterwards.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import PgBoss from "pg-boss";
@@ -34,7 +35,6 @@ const databaseUrl = (() => {
   return u.toString();
 })();
 const A = `http://localhost:${ports.a}`;
-const B = `http://localhost:${ports.b}`;
 const emulatorUrl = `http://127.0.0.1:${ports.emulator}`;
 const CONNECT_SECRET = "whsec_emulator_connect";
 
@@ -53,6 +53,30 @@ function check(name, ok, detail) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A GET to one instance as the load balancer would send it: on the instance's own port, with
+ * the platform's canonical Host (APP_URL's), which every instance answers for.
+ */
+function getFrom(port, pathname, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      {
+        host: "127.0.0.1",
+        port,
+        path: pathname,
+        headers: { host: `localhost:${ports.a}`, ...headers },
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode, body }));
+      },
+    );
+    req.on("error", reject);
+  });
+}
 
 async function waitFor(label, fn, { timeoutMs = 30_000, intervalMs = 100 } = {}) {
   const started = Date.now();
@@ -165,7 +189,7 @@ async function main() {
     children.push(startProcess(name, tsxW, workerArgs, { env }));
   }
   await waitForUrl(`${A}/api/health`, { timeoutMs: 120_000 });
-  await waitForUrl(`${B}/api/health`, { timeoutMs: 120_000 });
+  await waitForUrl(`http://127.0.0.1:${ports.b}/api/health`, { timeoutMs: 120_000 });
 
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -228,14 +252,11 @@ async function main() {
     await page.waitForURL(/\/dashboard/);
     const cookies = await context.cookies(A);
     const cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const onB = await fetch(`${B}/dashboard`, {
-      headers: { cookie: cookieHeader },
-      redirect: "manual",
-    });
-    const html = onB.status === 200 ? await onB.text() : "";
+    const onB = await getFrom(ports.b, "/dashboard", { cookie: cookieHeader });
+    const html = onB.status === 200 ? onB.body : "";
     check(
       "a session from A works on B",
-      onB.status === 200 && html.includes("Kai Coffee"),
+      onB.status === 200 && html.includes("/dashboard/kai-coffee"),
       `B answered ${onB.status} for /dashboard with A's session cookie`,
     );
   }
@@ -250,32 +271,44 @@ async function main() {
     const newCents = product.price + 1234;
     const newPrice = (newCents / 100).toFixed(2);
     const pages = [
-      `${B}/s/kai-coffee/products/${product.slug}`,
-      `${B}/s/kai-coffee/search?q=scale`,
-      `${B}/s/kai-coffee/collections/brewing-gear`,
+      `/s/kai-coffee/products/${product.slug}`,
+      `/s/kai-coffee/search?q=scale`,
+      `/s/kai-coffee/collections/brewing-gear`,
     ];
+    const onB = async (pathname) => (await getFrom(ports.b, pathname)).body;
     // Warm B's caches with the old price.
-    for (const url of pages) {
+    for (const pathname of pages) {
       for (let i = 0; i < 2; i++) {
-        const html = await (await fetch(url)).text();
-        if (!html.includes(`$${oldPrice}`)) throw new Error(`${url} does not show $${oldPrice}`);
+        if (!(await onB(pathname)).includes(`$${oldPrice}`)) {
+          throw new Error(`B's ${pathname} does not show $${oldPrice}`);
+        }
       }
     }
     await page.goto(`${A}/dashboard/kai-coffee/products/${product.id}`);
     await page.getByLabel(/^Price/).fill(newPrice);
     await page.getByRole("button", { name: "Save product" }).click();
-    await page.getByRole("status").filter({ hasText: /saved/i }).waitFor({ timeout: 15_000 });
-    const savedAt = Date.now();
-    const times = [];
-    for (const url of pages) {
-      const { ms } = await waitFor(
-        `the new price on ${url}`,
-        async () => (await (await fetch(url)).text()).includes(`$${newPrice}`),
-        { timeoutMs: 10_000, intervalMs: 25 },
-      ).catch(() => ({ ms: Infinity }));
-      times.push(Date.now() - savedAt);
-      void ms;
+    try {
+      await page.getByText("Product saved.").waitFor({ timeout: 15_000 });
+    } catch (error) {
+      await page.screenshot({ path: path.join(root, "test-results", "multi-price.png") });
+      throw error;
     }
+    const savedAt = Date.now();
+    // All three pages at once: each records when B first shows the new price.
+    const times = await Promise.all(
+      pages.map(async (pathname) => {
+        try {
+          await waitFor(
+            `the new price on B's ${pathname}`,
+            async () => (await onB(pathname)).includes(`$${newPrice}`),
+            { timeoutMs: 10_000, intervalMs: 25 },
+          );
+          return Date.now() - savedAt;
+        } catch {
+          return Infinity;
+        }
+      }),
+    );
     check(
       "a price changed on A is the price on B's product, search and collection pages within 2 s",
       times.every((t) => t <= 2000),
@@ -306,19 +339,51 @@ async function main() {
       type: "account.updated",
       account: acct.account_id,
     };
+    // The events the emulator delivered while the instances started (the seed's payments) are
+    // worked off first; the count is reported.
+    const backlog = await waitFor(
+      "the event backlog worked off",
+      async () =>
+        Number(
+          (
+            await sql`select count(*)::int as n from pgboss.job where name = 'stripe-event' and state in ('created', 'active')`
+          )[0].n,
+        ) === 0,
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
+    const [{ n: processed }] =
+      await sql`select count(*)::int as n from stripe_events where outcome is not null`;
+    console.log(`  (${processed} earlier events processed; backlog empty after ${backlog.ms} ms)`);
     const payload = JSON.stringify(event);
     const header = stripe.webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET });
-    const post = (base) =>
-      fetch(`${base}/api/stripe/connect-webhook`, {
+    const post = (port) =>
+      fetch(`http://127.0.0.1:${port}/api/stripe/connect-webhook`, {
         method: "POST",
         headers: { "content-type": "application/json", "stripe-signature": header },
         body: payload,
       });
-    const answers = await Promise.all([A, B, A, B, A, B].map(post));
+    const answers = await Promise.all(
+      [ports.a, ports.b, ports.a, ports.b, ports.a, ports.b].map(post),
+    );
     const bodies = await Promise.all(answers.map((r) => r.json()));
     const { value: row } = await waitFor("the event's outcome", async () => {
       const [r] = await sql`select * from stripe_events where id = ${event.id}`;
       return r?.outcome ? r : null;
+    }).catch(async (error) => {
+      const [r] =
+        await sql`select id, outcome, attempts, error from stripe_events where id = ${event.id}`;
+      const j =
+        await sql`select state, output from pgboss.job where data->>'eventId' = ${event.id}`;
+      console.error(
+        "answers",
+        answers.map((a) => a.status),
+        bodies,
+        "row",
+        r,
+        "jobs",
+        j,
+      );
+      throw error;
     });
     await sleep(1500); // a second run would show now
     const [again] = await sql`select * from stripe_events where id = ${event.id}`;
@@ -337,15 +402,15 @@ async function main() {
 
   // 5. An overdue checkout is expired on Stripe and its stock released by a worker.
   {
-    const shopper = await browser.newContext({ baseURL: B });
+    const shopper = await browser.newContext({ baseURL: A });
     const sp = await shopper.newPage();
     const [variant] = await sql`
       select v.id, v.stock from product_variants v join products p on p.id = v.product_id
       join shops s on s.id = p.shop_id where s.slug = 'kai-coffee' and p.slug = 'brew-scale'`;
-    await sp.goto(`${B}/s/kai-coffee/products/brew-scale`);
+    await sp.goto(`${A}/s/kai-coffee/products/brew-scale`);
     await sp.getByRole("button", { name: "Add to cart" }).click();
     await sp.getByText(/Added to your cart/).waitFor();
-    await sp.goto(`${B}/s/kai-coffee/cart`);
+    await sp.goto(`${A}/s/kai-coffee/cart`);
     await sp.getByRole("button", { name: "Checkout" }).click();
     const { value: order } = await waitFor("a pending order", async () => {
       const [o] = await sql`

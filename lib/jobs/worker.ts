@@ -53,6 +53,13 @@ export const HANDLERS: Record<QueueName, (job: Job) => Promise<unknown>> = {
 /** Queues where a shopper or merchant waits on the result: polled more often. */
 const FAST = new Set<QueueName>([QUEUES.stripeEvent, QUEUES.email, QUEUES.orderNotify]);
 
+/** Jobs one worker runs at once per queue (a slow Stripe call must not hold up the rest). */
+const CONCURRENCY: Partial<Record<QueueName, number>> = {
+  [QUEUES.stripeEvent]: 4,
+  [QUEUES.email]: 2,
+  [QUEUES.orderNotify]: 2,
+};
+
 export type RunningWorker = { boss: PgBoss; stop: () => Promise<void> };
 
 /**
@@ -68,26 +75,32 @@ export async function startWorker(
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     const interval = opts.pollingIntervalSeconds ?? (FAST.has(name) ? 0.5 : 2);
-    await boss.work<Record<string, unknown>>(
-      name,
-      { pollingIntervalSeconds: interval, batchSize: 1, includeMetadata: true },
-      async ([job]) => {
-        if (!job) return;
-        try {
-          return await HANDLERS[name](job);
-        } catch (error) {
-          if (!(error instanceof RetryableJobError)) {
-            console.error(`[worker] ${name} job ${job.id} failed:`, error);
-          }
-          throw error;
-        }
-      },
-    );
+    // PGlite runs one query at a time: more pollers would only add load.
+    const concurrency = handle.kind === "pglite" ? 1 : (CONCURRENCY[name] ?? 1);
+    for (let i = 0; i < concurrency; i++) await work(boss, name, interval);
   }
   return {
     boss,
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
+}
+
+async function work(boss: PgBoss, name: QueueName, interval: number) {
+  await boss.work<Record<string, unknown>>(
+    name,
+    { pollingIntervalSeconds: interval, batchSize: 1, includeMetadata: true },
+    async ([job]) => {
+      if (!job) return;
+      try {
+        return await HANDLERS[name](job);
+      } catch (error) {
+        if (!(error instanceof RetryableJobError)) {
+          console.error(`[worker] ${name} job ${job.id} failed:`, error);
+        }
+        throw error;
+      }
+    },
+  );
 }
 
 /**
