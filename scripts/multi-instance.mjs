@@ -406,8 +406,8 @@ async function main() {
     const sp = await shopper.newPage();
     const [variant] = await sql`
       select v.id, v.stock from product_variants v join products p on p.id = v.product_id
-      join shops s on s.id = p.shop_id where s.slug = 'kai-coffee' and p.slug = 'brew-scale'`;
-    await sp.goto(`${A}/s/kai-coffee/products/brew-scale`);
+      join shops s on s.id = p.shop_id where s.slug = 'kai-coffee' and p.slug = 'paper-filters'`;
+    await sp.goto(`${A}/s/kai-coffee/products/paper-filters`);
     await sp.getByRole("button", { name: "Add to cart" }).click();
     await sp.getByText(/Added to your cart/).waitFor();
     await sp.goto(`${A}/s/kai-coffee/cart`);
