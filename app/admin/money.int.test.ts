@@ -225,15 +225,17 @@ describe("event replay", () => {
 
   /** An event in the inbox whose delivery job has already run (only the replay runs it now). */
   async function store(event: Stripe.Event) {
-    await getDb().insert(stripeEvents).values({
-      id: event.id,
-      type: event.type,
-      source: "connect",
-      account: event.account ?? null,
-      livemode: false,
-      payload: event,
-      created: new Date(event.created * 1000),
-    });
+    await getDb()
+      .insert(stripeEvents)
+      .values({
+        id: event.id,
+        type: event.type,
+        source: "connect",
+        account: event.account ?? null,
+        livemode: false,
+        payload: event,
+        created: new Date(event.created * 1000),
+      });
   }
 
   it("processes a failed event once its cause is fixed, and audits the replay", async () => {
