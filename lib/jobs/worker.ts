@@ -75,8 +75,10 @@ export async function startWorker(
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     const interval = opts.pollingIntervalSeconds ?? (FAST.has(name) ? 0.5 : 2);
-    // PGlite runs one query at a time: more pollers would only add load.
-    const concurrency = handle.kind === "pglite" ? 1 : (CONCURRENCY[name] ?? 1);
+    // PGlite runs one query at a time, but event handlers mostly wait on Stripe: only those
+    // get several pollers there.
+    const concurrency =
+      handle.kind === "pglite" && name !== QUEUES.stripeEvent ? 1 : (CONCURRENCY[name] ?? 1);
     for (let i = 0; i < concurrency; i++) await work(boss, name, interval);
   }
   return {

@@ -73,7 +73,8 @@ export async function replayStoredEvent(
   const before = await findStripeEvent(eventId);
   if (!before) return { eventId, outcome: "missing", skipped: true };
   await getDb().transaction((tx) =>
-    enqueue(tx, QUEUES.stripeEvent, { eventId, force: true }, { retryLimit: 0 }),
+    // An admin is waiting on it: ahead of any backlog of deliveries.
+    enqueue(tx, QUEUES.stripeEvent, { eventId, force: true }, { retryLimit: 0, priority: 10 }),
   );
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
