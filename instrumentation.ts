@@ -16,6 +16,9 @@ export async function register() {
     }
     throw error;
   }
+  // The job worker (e-mail, webhook events, sweeps) in this process unless it runs separately.
+  const { startInlineWorker } = await import("@/lib/jobs/inline");
+  await startInlineWorker();
 }
 
 /**

@@ -1,12 +1,44 @@
+import { createRequire } from "node:module";
 import type { NextConfig } from "next";
 
+const require = createRequire(import.meta.url);
+
+/**
+ * With REDIS_URL, Next's caches live in Redis (@trieb.work/nextjs-turbo-redis-cache): a tag
+ * expired on one instance is expired on all. Without it (the embedded default) each process
+ * keeps its own in-memory cache.
+ */
+const redisCache: Partial<NextConfig> = process.env.REDIS_URL
+  ? {
+      cacheHandler: require.resolve("./lib/cache/isr-handler.cjs"),
+      cacheHandlers: {
+        default: require.resolve("./lib/cache/use-cache-handler.cjs"),
+        remote: require.resolve("./lib/cache/use-cache-handler.cjs"),
+      },
+      // No per-process memory layer in front of Redis: every instance sees the same entries.
+      cacheMaxMemorySize: 0,
+    }
+  : {};
+
 const nextConfig: NextConfig = {
+  ...redisCache,
+  // One build id for every instance of a deployment (set NEXT_DEPLOYMENT_ID in production):
+  // a client built by instance A may talk to instance B.
+  ...(process.env.NEXT_DEPLOYMENT_ID ? { deploymentId: process.env.NEXT_DEPLOYMENT_ID } : {}),
   reactStrictMode: true,
   typedRoutes: false,
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "postgres",
+    "pg-boss",
+    "pg",
+    "rate-limiter-flexible",
+    "redis",
+  ],
   experimental: {
     serverActions: {
       // No extra allowed origins: every form posts to the host that served it (the platform or

@@ -56,7 +56,8 @@ export default defineConfig({
     },
     {
       command: "node scripts/e2e-server.mjs",
-      url: `${APP_URL}/api/health`,
+      // Ready once the seed's Stripe events (redelivered by the emulator) are worked off.
+      url: `${APP_URL}/api/health?drained=stripe-events`,
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: "pipe",

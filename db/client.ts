@@ -17,20 +17,39 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Anything a query can run on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
+export type SqlResult = { rows: Record<string, unknown>[] };
+
 export type DatabaseHandle = {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The connection string (PostgreSQL only): pg-boss opens its own small pool on it. */
+  url?: string;
+  /**
+   * Raw SQL with $1… parameters, outside any transaction (pg-boss's executor on PGlite; several
+   * statements are allowed when there are no parameters).
+   */
+  executeSql: (text: string, values?: unknown[]) => Promise<SqlResult>;
   close: () => Promise<void>;
 };
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+export type DatabaseTarget =
+  { url: string; prepare?: boolean } | { dataDir: string } | { memory: true };
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if ("url" in target) {
-    const sql = postgres(target.url, { max: 10, onnotice: () => {} });
+    // prepare: false for PgBouncer in transaction mode before 1.21 (DATABASE_PREPARE=false).
+    const prepare = target.prepare ?? true;
+    const sql = postgres(target.url, { max: 10, onnotice: () => {}, prepare });
     return {
       db: drizzlePostgres(sql, { schema }),
       kind: "postgres",
+      url: target.url,
+      executeSql: async (text, values) => {
+        const rows = values?.length
+          ? await sql.unsafe(text, values.map(toParam) as never[], { prepare })
+          : await sql.unsafe(text).simple();
+        return { rows: Array.isArray(rows) ? (rows as unknown as Record<string, unknown>[]) : [] };
+      },
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -44,14 +63,31 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   // PGlite runs one query at a time and `transaction()` holds its connection for the whole
   // transaction, so concurrent transactions queue instead of interleaving.
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    executeSql: async (text, values) => {
+      if (values?.length) {
+        const result = await client.query<Record<string, unknown>>(text, values.map(toParam));
+        return { rows: result.rows };
+      }
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Parameters as node-postgres would send them (undefined is NULL). */
+function toParam(value: unknown) {
+  return value === undefined ? null : value;
 }
 
 /** The app's database, chosen by configuration: DATABASE_URL → PostgreSQL, else embedded PGlite. */
 export function databaseTargetFromEnv(): DatabaseTarget {
   const e = env();
   return e.DATABASE_URL
-    ? { url: e.DATABASE_URL }
+    ? { url: e.DATABASE_URL, prepare: e.DATABASE_PREPARE }
     : { dataDir: path.resolve(e.BAZAAR_DATA_DIR, "pglite") };
 }
 

@@ -6,3 +6,5 @@ const handle = getDatabaseHandle();
 await migrateDatabase(handle);
 console.log(`Migrations applied (${handle.kind}).`);
 await closeDatabase();
+// pg-boss's and the Stripe client's timers must not keep the process alive.
+process.exit(0);

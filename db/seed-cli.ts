@@ -9,3 +9,5 @@ await seedDemo(handle.db);
 console.log(`Demo data seeded (${handle.kind}).`);
 for (const line of await seedDemoStripeAccounts(handle.db)) console.log(`  Stripe ${line}`);
 await closeDatabase();
+// pg-boss's and the Stripe client's timers must not keep the process alive.
+process.exit(0);

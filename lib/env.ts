@@ -78,6 +78,37 @@ const schema = z
         .optional(),
     ),
     MAIL_FROM: z.string().default("Bazaar <no-reply@bazaar.localhost>"),
+    /** Tries per e-mail before it is dead-lettered (listed in /admin/emails with a retry button). */
+    EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** First retry delay; pg-boss doubles it each time (exponential backoff). */
+    EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /**
+     * Shared cache for N instances: Next's `'use cache'` and ISR entries live in Redis, so a tag
+     * expired on one instance is expired on all. Without it each process keeps its own cache.
+     */
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+        .optional(),
+    ),
+    REDIS_KEY_PREFIX: z.string().trim().default("bazaar:"),
+    /**
+     * Where jobs run: `inline` (a worker inside the web process: the embedded default), `external`
+     * (only `npm run worker` processes run jobs; the default with DATABASE_URL) or `off`.
+     */
+    BAZAAR_WORKER: z.enum(["inline", "external", "off"]).optional(),
+    /** `false` for PgBouncer in transaction mode before 1.21 (no prepared statements). */
+    DATABASE_PREPARE: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
+    /** Proxies in front of the app that append to X-Forwarded-For (a load balancer: 1). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(10),
+    /** Checkout Sessions a cart / client address may start in 10 minutes. */
+    CHECKOUT_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).default(30),
     // Uploaded images go to local disk under BAZAAR_DATA_DIR/uploads unless S3_BUCKET is set,
     // then to that S3-compatible bucket (AWS S3, MinIO, R2 …) signed with SigV4 (aws4fetch).
     S3_ENDPOINT: optionalString.pipe(z.url().optional()),

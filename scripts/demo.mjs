@@ -34,6 +34,14 @@ for (const [p, what] of [
   }
 }
 
+if (process.env.DATABASE_URL && !process.env.AUTH_SECRET) {
+  // A secret written to this disk would differ on every machine sharing the database.
+  console.error(
+    "✖ With DATABASE_URL set, set AUTH_SECRET too (the same on every instance): openssl rand -base64 32",
+  );
+  process.exit(1);
+}
+
 const env = {
   ...process.env,
   NODE_ENV: "production",
@@ -69,6 +77,11 @@ if (!runSync("migrate + seed", tsx, seedArgs, { env })) {
 }
 const app = startProcess("app", tool("next"), ["start", "-p", String(port)], { env });
 children.push(app);
+// On PostgreSQL the jobs run in a worker process of their own (on PGlite, inside the app).
+if (process.env.DATABASE_URL && !process.env.BAZAAR_WORKER) {
+  const [tsxW, workerArgs] = tsxArgs("scripts/worker.ts");
+  children.push(startProcess("worker", tsxW, workerArgs, { env }));
+}
 
 const stopAll = (signal) => {
   for (const child of children) if (child.exitCode === null) child.kill(signal);
@@ -96,6 +109,7 @@ console.log(`
   Sign in         ${appUrl}/sign-in
   Demo storefront http://kai-coffee.localhost:${port}
   Health          ${appUrl}/api/health
+  Jobs            ${process.env.DATABASE_URL ? "worker process (npm run worker)" : "inside the app (embedded default)"}
   Stripe          ${useEmulator ? `local emulator at ${emulatorUrl}` : "real Stripe (STRIPE_SECRET_KEY)"}
 
   Merchant logins merchant@bazaar.test / merchant-demo-password  (kai-coffee: Express, active)

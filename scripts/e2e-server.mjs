@@ -14,6 +14,10 @@ const env = {
   BAZAAR_DATA_DIR: dataDir,
   APP_URL: `http://localhost:${port}`,
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  // Every e2e browser comes from 127.0.0.1: per-address limits would count the whole suite as
+  // one visitor. The limits themselves are covered by integration tests.
+  SIGNUP_LIMIT_PER_HOUR: "10000",
+  CHECKOUT_LIMIT_PER_CLIENT: "10000",
 };
 delete env.DATABASE_URL; // e2e always runs on the embedded default
 

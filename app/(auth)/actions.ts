@@ -8,6 +8,7 @@ import { signIn, signOut } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { THROTTLED_MESSAGE } from "@/lib/auth/throttle";
+import { clientAddress, consumeLimit, waitText } from "@/lib/rate-limit";
 import { signInSchema, signUpSchema } from "@/lib/auth/validation";
 import { AppError } from "@/lib/errors";
 
@@ -47,6 +48,14 @@ export const signUpAction = publicAction(
     const { name, email, password } = input;
     const taken = { email: "An account with this e-mail already exists. Sign in instead." };
     if (await emailIsTaken(email)) throw AppError.conflict("", taken);
+    // Accounts per network address and hour, counted atomically across instances.
+    const limit = await consumeLimit("sign-up", await clientAddress());
+    if (!limit.ok) {
+      throw new AppError(
+        "rate_limited",
+        `Too many accounts were created from your network. Please try again in ${waitText(limit.retryAfterSeconds)}.`,
+      );
+    }
 
     const user = await createUser({ name, email, passwordHash: await hashPassword(password) });
     if (!user) throw AppError.conflict("", taken); // lost a race with another sign-up

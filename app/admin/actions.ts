@@ -20,9 +20,11 @@ import { adminAction, recordId } from "@/lib/action-pipeline";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { AppError } from "@/lib/errors";
 import { syncShopAccount } from "@/lib/stripe/connect";
-import { processStoredEvent } from "@/lib/stripe/webhooks";
+import { replayStoredEvent } from "@/lib/stripe/webhooks";
+import { requeueEmail } from "@/lib/email/outbox";
 import { expireOpenCheckouts } from "@/lib/orders/finalise";
 import {
+  emailIdSchema,
   eventIdSchema,
   feeOverrideSchema,
   platformSettingsSchema,
@@ -187,13 +189,16 @@ export const resyncShopAccountAction = adminAction(
   },
 );
 
-/** Runs a stored Stripe event through its handler again (handlers are idempotent). Audited. */
+/**
+ * Runs a stored Stripe event through its handler again (handlers are idempotent), through the
+ * job queue like any delivery, and waits briefly for the worker's outcome. Audited.
+ */
 export const replayEventAction = adminAction(
   { schema: eventRef },
   async function replayEventAction({ user, input }) {
     const before = await findStripeEvent(input.eventId);
     if (!before) throw AppError.notFound(EVENT_GONE);
-    const result = await processStoredEvent(before.id, { force: true });
+    const result = await replayStoredEvent(before.id);
     const after = await findStripeEvent(before.id);
     await recordAudit({
       actor: actorOf(user),
@@ -203,11 +208,33 @@ export const replayEventAction = adminAction(
       after: { outcome: after?.outcome ?? result.outcome, error: after?.error ?? null },
     });
     revalidatePath("/admin", "layout");
+    if (result.outcome === "queued") {
+      return {
+        status: "success",
+        message: "Replay queued: no worker has picked it up yet. Is `npm run worker` running?",
+      };
+    }
     if (result.outcome === "failed") {
       throw AppError.conflict(
         `Replayed: the handler failed again — ${result.error ?? "see the error"}.`,
       );
     }
     return { status: "success", message: `Replayed: ${after?.outcome ?? result.outcome}.` };
+  },
+);
+
+/** Sends an undeliverable (dead-lettered) e-mail again: back in the queue with a fresh job. Audited. */
+export const retryEmailAction = adminAction(
+  { schema: emailIdSchema },
+  async function retryEmailAction({ user, input }) {
+    const requeued = await requeueEmail(input.emailId);
+    if (!requeued) throw AppError.conflict("That e-mail is not waiting for a retry any more.");
+    await recordAudit({
+      actor: actorOf(user),
+      action: "email.retried",
+      target: { type: "email", id: input.emailId },
+    });
+    revalidatePath("/admin/emails", "layout");
+    return { status: "success", message: "Queued again: the worker sends it in a moment." };
   },
 );

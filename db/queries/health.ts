@@ -20,3 +20,12 @@ export async function checkDatabase(timeoutMs = 2_000) {
     clearTimeout(timer);
   }
 }
+
+/** Jobs of a queue that are waiting or running (the health route's `?drained` check). */
+export async function countPendingJobs(queue: string) {
+  const { rows } = await getDatabaseHandle().executeSql(
+    `select count(*)::int as n from pgboss.job where name = $1 and state in ('created', 'retry', 'active') and start_after <= now()`,
+    [queue],
+  );
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, or } from "drizzle-orm";
 import { getDb } from "../client";
+import { enqueue, QUEUES } from "../queue";
 import { orders, shops } from "../schema";
 import { isUuid } from "./ids";
 import { addOrderEvent } from "./orders";
@@ -60,6 +61,8 @@ export async function markOrderFulfilled(input: {
       },
       tx,
     );
+    // The shipping notice is a job committed with the fulfilment.
+    await enqueue(tx, QUEUES.orderNotify, { orderId: order.id, event: "shipped" });
     return { ok: true };
   });
 }

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { FeeConfig } from "@/lib/fees";
 import { computeApplicationFee } from "@/lib/fees";
 import { getDb, type Executor, type Tx } from "../client";
+import { enqueue, QUEUES } from "../queue";
 import {
   cartItems,
   carts,
@@ -371,6 +372,8 @@ export async function markOrderPaid(orderId: string, facts: PaidFacts) {
         retaken.push(item.productName);
       }
     }
+    // The e-mails are a job committed with the payment: a crash after this point loses nothing.
+    await enqueue(tx, QUEUES.orderNotify, { orderId: order.id, event: "paid" });
     await tx.insert(orderEvents).values({
       orderId: order.id,
       shopId: order.shopId,
@@ -441,6 +444,16 @@ export async function pendingOrdersOfCart(cartId: string) {
 }
 
 /** Pending orders of a cart whose session time has run out (to be released). */
+/** Pending orders of every shop whose Checkout Session time has passed (the worker's sweep). */
+export async function overduePendingOrdersOfAllShops(now: Date, limit = 200) {
+  return getDb()
+    .select()
+    .from(orders)
+    .where(and(eq(orders.status, "pending"), lt(orders.sessionExpiresAt, now)))
+    .orderBy(asc(orders.sessionExpiresAt))
+    .limit(limit);
+}
+
 export async function overduePendingOrders(cartId: string, now: Date) {
   return getDb()
     .select()

@@ -310,6 +310,26 @@ export async function listOutbox(opts: { shopId?: string; page: number }) {
   return { items, total: totalRow?.n ?? 0 };
 }
 
+/** Messages that could not be delivered after every try (the admin's list, with a retry). */
+export async function listUndeliverable(limit = 50) {
+  return getDb()
+    .select({
+      id: emailOutbox.id,
+      to: emailOutbox.to,
+      subject: emailOutbox.subject,
+      kind: emailOutbox.kind,
+      error: emailOutbox.error,
+      attempts: emailOutbox.attempts,
+      lastAttemptAt: emailOutbox.lastAttemptAt,
+      shopName: shops.name,
+    })
+    .from(emailOutbox)
+    .leftJoin(shops, eq(shops.id, emailOutbox.shopId))
+    .where(eq(emailOutbox.status, "dead"))
+    .orderBy(desc(emailOutbox.lastAttemptAt))
+    .limit(limit);
+}
+
 /** One message; with shopId, only that shop's (another shop's message is null). */
 export async function getOutboxMessage(id: string, shopId?: string) {
   const [row] = await getDb()

@@ -1,6 +1,8 @@
 import "server-only";
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { enqueue, QUEUES } from "../queue";
 import { stripeEvents, type StripeEventOutcome, type StripeEventSource } from "../schema";
 
 export type StoredEvent = {
@@ -14,6 +16,8 @@ export type StoredEvent = {
   outcome: StripeEventOutcome | null;
   attempts: number;
   error: string | null;
+  /** A worker holds an unexpired claim on it right now. */
+  claimed: boolean;
 };
 
 const storedColumns = {
@@ -27,9 +31,14 @@ const storedColumns = {
   outcome: stripeEvents.outcome,
   attempts: stripeEvents.attempts,
   error: stripeEvents.error,
+  claimed: sql<boolean>`coalesce(${stripeEvents.claimedUntil} > now(), false)`,
 };
 
-/** Stores an event once by id; a redelivery finds the stored row. Returns whether it was new. */
+/**
+ * Stores an event once by id and, only when it is new, enqueues its processing job in the same
+ * transaction: a redelivery (or the same event at two instances at once) finds the stored row
+ * and enqueues nothing. Returns whether it was new.
+ */
 export async function storeStripeEvent(input: {
   id: string;
   type: string;
@@ -38,13 +47,25 @@ export async function storeStripeEvent(input: {
   livemode: boolean;
   payload: unknown;
   created: Date;
+  receivedVia?: "webhook" | "reconciliation";
 }): Promise<{ inserted: boolean }> {
-  const rows = await getDb()
-    .insert(stripeEvents)
-    .values(input)
-    .onConflictDoNothing({ target: stripeEvents.id })
-    .returning({ id: stripeEvents.id });
-  return { inserted: rows.length > 0 };
+  return getDb().transaction(async (tx) => {
+    const rows = await tx
+      .insert(stripeEvents)
+      .values(input)
+      .onConflictDoNothing({ target: stripeEvents.id })
+      .returning({ id: stripeEvents.id });
+    if (rows.length === 0) return { inserted: false };
+    await enqueue(tx, QUEUES.stripeEvent, { eventId: input.id });
+    return { inserted: true };
+  });
+}
+
+/** The admin replay: a forced processing job, ahead of any backlog (an admin is waiting). */
+export async function enqueueEventReplay(eventId: string) {
+  await getDb().transaction((tx) =>
+    enqueue(tx, QUEUES.stripeEvent, { eventId, force: true }, { retryLimit: 0, priority: 10 }),
+  );
 }
 
 export async function findStripeEvent(id: string): Promise<StoredEvent | null> {
@@ -56,34 +77,74 @@ export async function findStripeEvent(id: string): Promise<StoredEvent | null> {
   return row ?? null;
 }
 
+/** Events of these ids we already hold (the reconciliation sweep skips them). */
+export async function knownStripeEventIds(ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await getDb()
+    .select({ id: stripeEvents.id })
+    .from(stripeEvents)
+    .where(inArray(stripeEvents.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The newest event `created` seen from this source/account (where reconciliation resumes). */
+export async function newestStripeEventCreated(account: string | null): Promise<Date | null> {
+  const [row] = await getDb()
+    .select({ created: max(stripeEvents.created) })
+    .from(stripeEvents)
+    .where(account ? eq(stripeEvents.account, account) : isNull(stripeEvents.account));
+  return row?.created ? new Date(row.created) : null;
+}
+
+/** How long one worker holds an event while its handler runs. */
+export const EVENT_LEASE_SECONDS = 300;
+
 /**
- * Claims an event for a processing attempt: counts the attempt and returns the event, or null
- * when it was already processed or ignored (unless `force`, for an admin replay).
+ * Claims an event for one processing attempt with an exclusive lease: counts the attempt and
+ * returns the event and the claim token, or null when it was already processed or ignored
+ * (unless `force`, the admin replay) or another worker holds an unexpired claim. Only the
+ * holder of the token records the outcome.
  */
 export async function claimStripeEvent(
   id: string,
   opts: { force?: boolean } = {},
-): Promise<StoredEvent | null> {
+): Promise<(StoredEvent & { claimToken: string }) | null> {
+  const token = randomUUID();
   const notDone = or(isNull(stripeEvents.outcome), eq(stripeEvents.outcome, "failed"));
+  const free = or(isNull(stripeEvents.claimedUntil), lt(stripeEvents.claimedUntil, sql`now()`));
   const [row] = await getDb()
     .update(stripeEvents)
-    .set({ attempts: sql`${stripeEvents.attempts} + 1` })
-    .where(opts.force ? eq(stripeEvents.id, id) : and(eq(stripeEvents.id, id), notDone))
+    .set({
+      attempts: sql`${stripeEvents.attempts} + 1`,
+      claimToken: token,
+      claimedUntil: sql`now() + make_interval(secs => ${EVENT_LEASE_SECONDS})`,
+    })
+    .where(
+      opts.force ? and(eq(stripeEvents.id, id), free) : and(eq(stripeEvents.id, id), notDone, free),
+    )
     .returning(storedColumns);
-  return row ?? null;
+  return row ? { ...row, claimToken: token } : null;
 }
 
+/** Records the outcome of a claimed attempt; false when the claim was lost (nothing written). */
 export async function recordStripeEventOutcome(
   id: string,
+  claimToken: string,
   outcome: StripeEventOutcome,
   error: string | null = null,
-) {
-  await getDb()
+  processedBy: string | null = null,
+): Promise<boolean> {
+  const rows = await getDb()
     .update(stripeEvents)
     .set({
       outcome,
       error,
       processedAt: outcome === "failed" ? null : new Date(),
+      processedBy,
+      claimToken: null,
+      claimedUntil: null,
     })
-    .where(eq(stripeEvents.id, id));
+    .where(and(eq(stripeEvents.id, id), eq(stripeEvents.claimToken, claimToken)))
+    .returning({ id: stripeEvents.id });
+  return rows.length > 0;
 }

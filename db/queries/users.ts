@@ -1,8 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, gt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "../client";
 import { isUuid } from "./ids";
-import { signInAttempts, users, type UserRole } from "../schema";
+import { users, type UserRole } from "../schema";
 
 export type SessionUser = {
   id: string;
@@ -97,45 +97,4 @@ export async function endUserSessions(userId: string) {
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId));
-}
-
-// ── sign-in throttling ────────────────────────────────────────────────────────
-
-export async function recordSignInAttempt(email: string, succeeded: boolean, at = new Date()) {
-  await getDb()
-    .insert(signInAttempts)
-    .values({ email: normaliseEmail(email), succeeded, createdAt: at });
-}
-
-/**
- * Failed attempts for this e-mail inside the window, not counting those before the most
- * recent successful sign-in.
- */
-export async function countRecentFailures(email: string, windowStart: Date) {
-  const normalised = normaliseEmail(email);
-  const db = getDb();
-  const [lastSuccess] = await db
-    .select({ at: signInAttempts.createdAt })
-    .from(signInAttempts)
-    .where(
-      and(
-        eq(signInAttempts.email, normalised),
-        eq(signInAttempts.succeeded, true),
-        gt(signInAttempts.createdAt, windowStart),
-      ),
-    )
-    .orderBy(desc(signInAttempts.createdAt))
-    .limit(1);
-  const since = lastSuccess && lastSuccess.at > windowStart ? lastSuccess.at : windowStart;
-  const [row] = await db
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(
-      and(
-        eq(signInAttempts.email, normalised),
-        eq(signInAttempts.succeeded, false),
-        gt(signInAttempts.createdAt, since),
-      ),
-    );
-  return row?.n ?? 0;
 }

@@ -209,7 +209,19 @@ export const orderEvents = pgTable(
   (t) => [index("order_events_order_idx").on(t.orderId, t.createdAt)],
 );
 
-export const emailStatus = pgEnum("email_status", ["queued", "sent", "failed", "logged"]);
+/**
+ * queued → sending (claimed by one worker) → sent | logged; a failed attempt goes back to `failed`
+ * and is retried by the job queue with backoff; after the last try it is `dead` (the admin's
+ * undeliverable list, with a retry button).
+ */
+export const emailStatus = pgEnum("email_status", [
+  "queued",
+  "sent",
+  "failed",
+  "logged",
+  "sending",
+  "dead",
+]);
 
 /**
  * Every e-mail Bazaar sends. Delivered through SMTP when configured; in the embedded default the
@@ -232,6 +244,9 @@ export const emailOutbox = pgTable(
     status: emailStatus("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
+    /** While `sending`: the claim expires here (a worker that died mid-send loses it). */
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
@@ -239,6 +254,7 @@ export const emailOutbox = pgTable(
     uniqueIndex("email_outbox_dedupe_unique").on(t.dedupeKey),
     index("email_outbox_shop_idx").on(t.shopId, t.createdAt),
     index("email_outbox_created_idx").on(t.createdAt),
+    index("email_outbox_status_idx").on(t.status),
   ],
 );
 

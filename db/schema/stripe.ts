@@ -92,6 +92,13 @@ export const stripeEvents = pgTable(
     outcome: stripeEventOutcome("outcome"),
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
+    /** How it reached us: a webhook delivery, or the reconciliation sweep listing Stripe's events. */
+    receivedVia: text("received_via").notNull().default("webhook"),
+    /** The exclusive lease of the one worker running the handler (see claimStripeEvent). */
+    claimToken: text("claim_token"),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    /** Which worker (host:pid) recorded the outcome. */
+    processedBy: text("processed_by"),
   },
   (t) => [
     index("stripe_events_type_idx").on(t.type),

@@ -80,3 +80,7 @@ export const eventIdSchema = z.object({
     .trim()
     .regex(/^evt_[A-Za-z0-9_]{1,250}$/, "That event could not be found."),
 });
+
+export const emailIdSchema = z.object({
+  emailId: z.uuid({ message: "That e-mail could not be found." }),
+});

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { recordSignInAttempt } from "@/db/queries/users";
-import { users } from "@/db/schema";
+import { rateLimits, users } from "@/db/schema";
 import { makeUser, uniqueEmail } from "@/lib/testing/factories";
 import { eq } from "drizzle-orm";
 import { checkCredentials } from "./credentials";
-import { isSignInThrottled } from "./throttle";
 
 describe("checkCredentials", () => {
   it("accepts the right password, case-insensitively on the e-mail", async () => {
@@ -60,18 +58,43 @@ describe("checkCredentials", () => {
     });
   });
 
-  it("forgets failures older than the window and failures before a successful sign-in", async () => {
+  it("forgets attempts once the window has passed, and after a successful sign-in", async () => {
     const email = uniqueEmail();
-    const old = new Date(Date.now() - 16 * 60 * 1000);
-    for (let i = 0; i < 5; i++) await recordSignInAttempt(email, false, old);
-    expect(await isSignInThrottled(email)).toBe(false);
+    for (let i = 0; i < 5; i++) await checkCredentials({ email, password: "nope" });
+    expect(await checkCredentials({ email, password: "nope" })).toMatchObject({
+      reason: "throttled",
+    });
+    // The 15-minute window ends (the counter's expiry passes): attempts are allowed again.
+    await getDb()
+      .update(rateLimits)
+      .set({ expire: new Date(Date.now() - 1000) })
+      .where(eq(rateLimits.key, `sign-in:${email}`));
+    expect(await checkCredentials({ email, password: "nope" })).toMatchObject({
+      reason: "invalid",
+    });
 
     const user = await makeUser();
-    const t = Date.now();
-    for (let i = 0; i < 4; i++) await recordSignInAttempt(user.email, false, new Date(t - 60_000));
-    await recordSignInAttempt(user.email, true, new Date(t - 30_000));
-    await recordSignInAttempt(user.email, false, new Date(t - 10_000));
-    expect(await isSignInThrottled(user.email)).toBe(false);
+    for (let i = 0; i < 4; i++) await checkCredentials({ email: user.email, password: "wrong" });
+    expect(await checkCredentials({ email: user.email, password: user.password })).toMatchObject({
+      ok: true,
+    });
+    for (let i = 0; i < 4; i++) {
+      expect(await checkCredentials({ email: user.email, password: "wrong" })).toMatchObject({
+        reason: "invalid",
+      });
+    }
+  });
+
+  it("lets exactly 5 of 16 parallel wrong passwords be checked (one atomic check-and-record)", async () => {
+    const user = await makeUser();
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        checkCredentials({ email: user.email, password: `parallel-${i}` }),
+      ),
+    );
+    const reasons = results.map((r) => (r.ok ? "ok" : r.reason));
+    expect(reasons.filter((r) => r === "invalid")).toHaveLength(5);
+    expect(reasons.filter((r) => r === "throttled")).toHaveLength(11);
   });
 
   it("refuses a locked account", async () => {

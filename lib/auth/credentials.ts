@@ -1,7 +1,7 @@
 import "server-only";
 import { findUserForSignIn, type SessionUser } from "@/db/queries/users";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { isSignInThrottled, recordSignInAttempt } from "./throttle";
+import { forgiveSignInAttempts, takeSignInAttempt } from "./throttle";
 import { signInSchema } from "./validation";
 
 export type CredentialsResult =
@@ -16,7 +16,7 @@ export async function checkCredentials(raw: unknown): Promise<CredentialsResult>
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  if (await isSignInThrottled(email)) {
+  if (!(await takeSignInAttempt(email))) {
     await burnPasswordCheck(password);
     return { ok: false, reason: "throttled" };
   }
@@ -26,7 +26,7 @@ export async function checkCredentials(raw: unknown): Promise<CredentialsResult>
     ? await verifyPassword(user.passwordHash, password)
     : (await burnPasswordCheck(password), false);
 
-  await recordSignInAttempt(email, valid);
+  if (user && valid) await forgiveSignInAttempts(email);
   if (!user || !valid) return { ok: false, reason: "invalid" };
   if (user.lockedAt) return { ok: false, reason: "locked" };
   const { passwordHash: _omit, ...sessionUser } = user;

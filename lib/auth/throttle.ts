@@ -1,15 +1,20 @@
 import "server-only";
-import { countRecentFailures, recordSignInAttempt } from "@/db/queries/users";
-
-export const MAX_FAILED_ATTEMPTS = 5;
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+import { normaliseEmail } from "@/db/queries/users";
+import { consumeLimit, resetLimit } from "@/lib/rate-limit";
 
 export const THROTTLED_MESSAGE =
   "Too many failed sign-in attempts for this e-mail. Wait 15 minutes and try again.";
 
-export async function isSignInThrottled(email: string, now = new Date()) {
-  const failures = await countRecentFailures(email, new Date(now.getTime() - THROTTLE_WINDOW_MS));
-  return failures >= MAX_FAILED_ATTEMPTS;
+/**
+ * Takes one sign-in attempt for the e-mail before the password is checked (one atomic
+ * check-and-record): false once the window's attempts are spent, so parallel guesses cannot
+ * all slip between a check and a record.
+ */
+export async function takeSignInAttempt(email: string): Promise<boolean> {
+  return (await consumeLimit("sign-in", normaliseEmail(email))).ok;
 }
 
-export { recordSignInAttempt };
+/** A successful sign-in forgives the earlier failures. */
+export async function forgiveSignInAttempts(email: string) {
+  await resetLimit("sign-in", normaliseEmail(email));
+}

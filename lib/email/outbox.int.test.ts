@@ -7,7 +7,13 @@ type Received = { from: string; to: string[]; data: string };
 const received: Received[] = [];
 
 /** Just enough SMTP (RFC 5321) for nodemailer: EHLO, MAIL, RCPT, DATA, QUIT. */
+/** While true the server hangs up on every connection (SMTP "down"). */
+let down = false;
 const server = net.createServer((socket) => {
+  if (down) {
+    socket.destroy();
+    return;
+  }
   let current: Received = { from: "", to: [], data: "" };
   let inData = false;
   let buffer = "";
@@ -51,9 +57,14 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const port = (server.address() as net.AddressInfo).port;
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 process.env.MAIL_FROM = "Bazaar <orders@bazaar.test>";
+// Three tries, then the message is dead-lettered (the queue's retry limit follows this).
+process.env.EMAIL_MAX_ATTEMPTS = "3";
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const { queueEmail, deliverEmail } = await import("./outbox");
+const { queueEmail, deliverEmail, requeueEmail } = await import("./outbox");
+const { runJobs } = await import("@/lib/testing/jobs");
+const { QUEUES } = await import("@/db/queue");
+const { getDatabaseHandle } = await import("@/db/client");
 const { getDb } = await import("@/db/client");
 const { emailOutbox } = await import("@/db/schema");
 
@@ -74,6 +85,10 @@ describe("e-mail outbox with SMTP", () => {
     };
     const first = await queueEmail(input);
     const second = await queueEmail({ ...input, subject: "changed" });
+    // Queued with its job in one transaction; the worker sends it.
+    expect(received).toHaveLength(0);
+    expect((await row(first.id)).status).toBe("queued");
+    await runJobs();
     expect(first.created).toBe(true);
     expect(second).toEqual({ id: first.id, created: false });
     expect(received).toHaveLength(1);
@@ -96,9 +111,101 @@ describe("e-mail outbox with SMTP", () => {
       subject: "New order",
       text: "…",
     });
+    await runJobs();
     const saved = await row(id);
     expect(saved.status).toBe("failed");
     expect(saved.error).toMatch(/550|No such user|recipients/i);
     expect(received.some((r) => r.data.includes("New order"))).toBe(false);
   });
+
+  it("retries with backoff while SMTP is down and delivers once it is back", async () => {
+    const before = received.length;
+    down = true;
+    const { id } = await queueEmail({
+      dedupeKey: "test:down-then-up",
+      kind: "order_confirmation",
+      to: "patient@example.com",
+      subject: "Order #1002",
+      text: "Thanks.",
+    });
+    await runJobs();
+    expect(await row(id)).toMatchObject({ status: "failed", attempts: 1 });
+    const [job] = await emailJobs(id);
+    expect(job).toMatchObject({ state: "retry" });
+    // Backoff: the retry waits (30 s by default, doubling).
+    expect(new Date(job!.start_after as string).getTime()).toBeGreaterThan(Date.now() + 5_000);
+    down = false;
+    await runJobs(undefined, true);
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 2, error: null });
+    expect(received.length - before).toBe(1);
+    await runJobs(undefined, true);
+    expect(received.length - before).toBe(1);
+  });
+
+  it("dead-letters a message after the last try; the admin's retry delivers it", async () => {
+    const before = received.length;
+    down = true;
+    const { id } = await queueEmail({
+      dedupeKey: "test:dead",
+      kind: "new_order",
+      to: "merchant@example.com",
+      subject: "New order #1003",
+      text: "…",
+    });
+    for (let i = 0; i < 3; i++) await runJobs(undefined, true);
+    const dead = await row(id);
+    expect(dead).toMatchObject({ status: "dead", attempts: 3 });
+    expect(dead.error).toBeTruthy();
+    expect(await emailJobs(id)).toEqual([expect.objectContaining({ state: "failed" })]);
+    // Nothing runs it again by itself.
+    await runJobs(undefined, true);
+    expect((await row(id)).attempts).toBe(3);
+
+    down = false;
+    expect(await requeueEmail(id)).toBe(true);
+    expect(await requeueEmail(id)).toBe(false); // already queued
+    await runJobs();
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 4 });
+    expect(received.length - before).toBe(1);
+  });
+
+  it("lets one of two racing workers send, and takes over a claim whose worker died", async () => {
+    const before = received.length;
+    const { id } = await queueEmail({
+      dedupeKey: "test:race",
+      kind: "order_confirmation",
+      to: "race@example.com",
+      subject: "Order #1004",
+      text: "…",
+    });
+    const results = await Promise.all([deliverEmail(id), deliverEmail(id)]);
+    expect(results.sort()).toEqual(["sent", "skipped"]);
+    expect(received.length - before).toBe(1);
+
+    const stuck = await queueEmail({
+      dedupeKey: "test:stuck",
+      kind: "order_confirmation",
+      to: "stuck@example.com",
+      subject: "Order #1005",
+      text: "…",
+    });
+    await getDb()
+      .update(emailOutbox)
+      .set({ status: "sending", claimedUntil: new Date(Date.now() + 60_000) })
+      .where(eq(emailOutbox.id, stuck.id));
+    expect(await deliverEmail(stuck.id)).toBe("skipped"); // another worker holds it
+    await getDb()
+      .update(emailOutbox)
+      .set({ claimedUntil: new Date(Date.now() - 1000) })
+      .where(eq(emailOutbox.id, stuck.id));
+    expect(await deliverEmail(stuck.id)).toBe("sent");
+  });
 });
+
+async function emailJobs(emailId: string) {
+  const { rows } = await getDatabaseHandle().executeSql(
+    `select state, start_after from pgboss.job where name = $1 and data->>'emailId' = $2`,
+    [QUEUES.email, emailId],
+  );
+  return rows;
+}

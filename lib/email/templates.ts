@@ -137,3 +137,36 @@ export function invitationEmail(inv: EmailInvitation, acceptUrl: string): EmailC
     ),
   };
 }
+
+/** To a merchant before Stripe's deadline for the information their account still needs. */
+export function connectDeadlineEmail(
+  input: { shopName: string; deadline: Date; due: string[] },
+  paymentsUrl: string,
+): EmailContent {
+  const when = input.deadline.toLocaleDateString("en-US", {
+    weekday: "long",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+  const items = input.due.slice(0, 8).map((d) => d.replace(/[._]+/g, " "));
+  return {
+    subject: `Action needed by ${when}: ${input.shopName}'s Stripe account needs information`,
+    text: [
+      "Hi,",
+      "",
+      `Stripe needs more information about ${input.shopName} by ${when}. If it is not provided in time, Stripe may pause charges or payouts for the shop.`,
+      "",
+      "Still needed:",
+      ...items.map((i) => `- ${i}`),
+      "",
+      `Provide it here: ${paymentsUrl}`,
+    ].join("\n"),
+    html: wrapHtml(
+      `<p>Hi,</p><p>Stripe needs more information about ${escapeHtml(input.shopName)} by <strong>${escapeHtml(when)}</strong>. If it is not provided in time, Stripe may pause charges or payouts for the shop.</p>` +
+        `<p>Still needed:</p><ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>` +
+        `<p><a href="${escapeHtml(paymentsUrl)}">Provide the information</a></p>`,
+    ),
+  };
+}

@@ -28,13 +28,23 @@ import {
 } from "./session-params";
 import { log } from "@/lib/log";
 
+import { consumeLimit, waitText } from "@/lib/rate-limit";
+
 /** A pending order is reused only while its session has at least this long left. */
 const REUSE_MARGIN_MS = 5 * 60 * 1000;
 
 export const CLOSED_MESSAGE = "This shop is not accepting orders right now.";
 
 export type CheckoutFailure =
-  "not_found" | "closed" | "empty" | "unavailable" | "sold_out" | "too_large" | "stripe" | "busy";
+  | "not_found"
+  | "closed"
+  | "empty"
+  | "unavailable"
+  | "sold_out"
+  | "too_large"
+  | "stripe"
+  | "busy"
+  | "rate_limited";
 
 export type CheckoutResult =
   | {
@@ -91,6 +101,8 @@ export type BeginCheckoutInput = {
   /** Per-request checkout mode (emulator only, for tests); the platform setting otherwise. */
   modeOverride?: CheckoutMode | null;
   from?: "action" | "request";
+  /** The shopper's network address: checkout creation is rate-limited per cart and per client. */
+  clientAddress?: string | null;
 };
 
 /**
@@ -107,6 +119,21 @@ export async function beginCheckout(input: BeginCheckoutInput): Promise<Checkout
     return fail("closed", CLOSED_MESSAGE);
   }
   if (!input.tokenHash) return fail("empty", "Your cart is empty.");
+  // Each attempt may create a Checkout Session on the merchant's account: limited per cart and
+  // per client address, atomically across instances.
+  for (const key of [
+    `cart:${input.tokenHash}`,
+    input.clientAddress && `ip:${input.clientAddress}`,
+  ]) {
+    if (!key) continue;
+    const limit = await consumeLimit("checkout", key);
+    if (!limit.ok) {
+      return fail(
+        "rate_limited",
+        `Too many checkout attempts. Please wait ${waitText(limit.retryAfterSeconds)} and try again.`,
+      );
+    }
+  }
   const settings = await getPlatformSettings();
   const mode = input.modeOverride ?? settings.checkoutMode;
   const feeConfig = effectiveFeeConfig(

@@ -5,6 +5,7 @@ import {
   findOrderBySession,
   markOrderPaid,
   overduePendingOrders,
+  overduePendingOrdersOfAllShops,
   pendingOrdersOfShop,
   releaseOrderReservation,
 } from "@/db/queries/orders-checkout";
@@ -12,7 +13,6 @@ import type { Order, ShippingAddress } from "@/db/schema";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { getStripe } from "@/lib/stripe/client";
 import { stripeFeesOfCharge } from "@/lib/stripe/charge-fees";
-import { notifyOrderPaid } from "./notifications";
 import { isUuid } from "@/db/queries/catalog";
 import { log } from "@/lib/log";
 
@@ -120,13 +120,8 @@ export async function finaliseOrderFromSession(
     if (now?.status === "paid") return { status: "paid", order: now, newlyPaid: false };
     return { status: "not_paid", order: now ?? order };
   }
+  // The e-mails were enqueued with the payment (markOrderPaid): the worker writes and sends them.
   expireShopStorefronts([paid.shopId], from);
-  try {
-    await notifyOrderPaid(paid.id);
-  } catch (error) {
-    // The sale stands; the e-mails can be sent again from the outbox.
-    log().error({ err: error }, `[orders] notifyOrderPaid(${paid.id}) failed`);
-  }
   return { status: "paid", order: paid, newlyPaid: true };
 }
 
@@ -225,6 +220,23 @@ function reasonMessage(reason: string) {
     default:
       return "Checkout closed; reserved stock returned.";
   }
+}
+
+/**
+ * Releases pending orders whose session time has passed: every few minutes for all shops (the
+ * worker's sweep), and for one cart when it is next used.
+ */
+export async function releaseOverdueCheckoutsOfAllShops(now = new Date()) {
+  const overdue = await overduePendingOrdersOfAllShops(now);
+  let released = 0;
+  for (const order of overdue) {
+    try {
+      if ((await closePendingCheckout(order, "overdue")) === "released") released++;
+    } catch (error) {
+      console.error(`[orders] could not close overdue checkout ${order.id}:`, error);
+    }
+  }
+  return { seen: overdue.length, released };
 }
 
 /** Releases a cart's pending orders whose session time has passed (run when the cart is next used). */

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { markOrderFulfilled, type FulfilResult } from "@/db/queries/order-changes";
-import { notifyOrderShipped } from "./notifications";
 
 export const CARRIERS = [
   "USPS",
@@ -30,11 +29,12 @@ export const fulfilSchema = z.object({
 
 export type { FulfilResult };
 
-/** Marks a paid order of the shop fulfilled with carrier + tracking, once; notifies the shopper. */
+/**
+ * Marks a paid order of the shop fulfilled with carrier + tracking, once; the shopper's shipping
+ * notice is a job committed in the same transaction.
+ */
 export async function fulfilOrder(
   input: Parameters<typeof markOrderFulfilled>[0],
 ): Promise<FulfilResult> {
-  const result = await markOrderFulfilled(input);
-  if (result.ok) await notifyOrderShipped(input.orderId);
-  return result;
+  return markOrderFulfilled(input);
 }

@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, vi } from "vitest";
 import { closeDatabase, openDatabase, useDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { stopQueueSenders } from "@/db/queue";
 
 // Who is signed in: lib/testing/session. Only Auth.js's cookie reading is replaced; the real
 // session, membership and permission checks run on top of it.
@@ -53,6 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopQueueSenders();
   await closeDatabase();
   await dropDatabase?.();
 });

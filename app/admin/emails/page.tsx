@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import { listOutbox, OUTBOX_PAGE_SIZE } from "@/db/queries/orders";
+import { retryEmailAction } from "@/app/admin/actions";
+import { listOutbox, listUndeliverable, OUTBOX_PAGE_SIZE } from "@/db/queries/orders";
+import { InlineAction } from "@/components/admin/inline-action";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { pageSchema } from "@/lib/admin/validation";
 import { requireAdmin } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,13 +18,59 @@ export default async function AdminEmailsPage({
 }) {
   await requireAdmin();
   const page = pageSchema.parse((await searchParams).page);
-  const { items, total } = await listOutbox({ page });
+  const [{ items, total }, undeliverable] = await Promise.all([
+    listOutbox({ page }),
+    listUndeliverable(),
+  ]);
   return (
     <>
       <PageHeader
         title="E-mail outbox"
-        description="Every e-mail the platform queued, for all shops. Logged messages were not sent because no SMTP server is configured."
+        description="Every e-mail the platform queued, for all shops. The worker sends them and retries failures with backoff. Logged messages were not sent because no SMTP server is configured."
       />
+      {undeliverable.length > 0 ? (
+        <Card className="mb-6 border-red-200">
+          <CardHeader
+            title={`Undeliverable (${undeliverable.length})`}
+            description="These messages failed on every try. Fix the cause (the SMTP server, the address), then send them again."
+          />
+          <CardBody>
+            <ul className="divide-y divide-zinc-200" aria-label="Undeliverable e-mails">
+              {undeliverable.map((m) => (
+                <li
+                  key={m.id}
+                  className="flex flex-col gap-3 py-3 sm:flex-row sm:items-start sm:justify-between"
+                >
+                  <div className="min-w-0 text-sm">
+                    <a
+                      href={`/admin/emails/${m.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {m.subject}
+                    </a>
+                    <p className="text-zinc-600">
+                      To {m.to}
+                      {m.shopName ? ` · ${m.shopName}` : ""} · {m.attempts} tries
+                      {m.lastAttemptAt
+                        ? ` · last ${m.lastAttemptAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
+                        : ""}
+                    </p>
+                    <p className="mt-1 font-mono text-xs break-all text-red-800">
+                      {m.error ?? "Unknown error"}
+                    </p>
+                  </div>
+                  <InlineAction
+                    action={retryEmailAction}
+                    fields={{ emailId: m.id }}
+                    label="Retry"
+                    pendingLabel="Queuing…"
+                  />
+                </li>
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
+      ) : null}
       <OutboxList items={items} hrefFor={(id) => `/admin/emails/${id}`} showShop />
       <Pagination
         page={page}

@@ -1,18 +1,32 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
-import { POST as connectWebhook } from "@/app/api/stripe/connect-webhook/route";
-import { POST as platformWebhook } from "@/app/api/stripe/webhook/route";
-import { getDb } from "@/db/client";
+import { POST as connectRoute } from "@/app/api/stripe/connect-webhook/route";
+import { POST as platformRoute } from "@/app/api/stripe/webhook/route";
+import { getDatabaseHandle, getDb } from "@/db/client";
 import { attachAccount, findShopStripeAccount } from "@/db/queries/connect";
 import { findShopById } from "@/db/queries/shops";
 import { stripeEvents } from "@/db/schema";
 import { makeShop, makeUser } from "@/lib/testing/factories";
+import { deliverAndRun, runJobs } from "@/lib/testing/jobs";
 import { toAccountSnapshot } from "../account";
 import { getStripe } from "../client";
 import { accountEvent, newExpressAccount, onboarded, withRequirements } from "../testing/accounts";
 import { processStoredEvent } from ".";
 import { eventHandlers } from "./registry";
+
+/** A delivery, then the worker's run (the route itself only stores and enqueues). */
+const connectWebhook = (r: Request) => deliverAndRun(connectRoute, r);
+const platformWebhook = (r: Request) => deliverAndRun(platformRoute, r);
+
+/** pg-boss jobs that carry this event id. */
+async function jobsOfEvent(id: string) {
+  const { rows } = await getDatabaseHandle().executeSql(
+    `select name, state, data from pgboss.job where data->>'eventId' = $1`,
+    [id],
+  );
+  return rows;
+}
 
 const CONNECT_SECRET = "whsec_emulator_connect";
 const PLATFORM_SECRET = "whsec_emulator_platform";
@@ -85,8 +99,11 @@ describe("Stripe webhook routes", () => {
     expect(first.status).toBe(200);
     const second = await connectWebhook(signedRequest(event));
     expect(second.status).toBe(200);
-    expect(await second.json()).toMatchObject({ duplicate: true, outcome: "processed" });
+    expect(await second.json()).toMatchObject({ duplicate: true });
     expect(calls).toBe(1);
+    expect(await jobsOfEvent(event.id)).toEqual([
+      expect.objectContaining({ name: "stripe-event", state: "completed" }),
+    ]);
     const row = await storedEvent(event.id);
     expect(row).toMatchObject({
       type: "account.updated",
@@ -147,24 +164,83 @@ describe("Stripe webhook routes", () => {
     });
   });
 
-  it("answers 500 when a handler fails, records it, and processes the retried delivery", async () => {
+  it("answers 200 at once and stores the event with its job; the worker processes it", async () => {
+    const { shop, account } = await shopWithAccount();
+    const event = accountEvent("account.updated", onboarded(account), now());
+    const response = await connectRoute(signedRequest(event));
+    expect(response.status).toBe(200);
+    expect(await storedEvent(event.id)).toMatchObject({ outcome: null, attempts: 0 });
+    expect(await jobsOfEvent(event.id)).toEqual([
+      expect.objectContaining({ name: "stripe-event", state: "created" }),
+    ]);
+    expect((await findShopById(shop.id))?.connectStatus).toBe("onboarding");
+    await runJobs();
+    expect(await storedEvent(event.id)).toMatchObject({ outcome: "processed", attempts: 1 });
+    expect((await storedEvent(event.id))?.processedBy).toMatch(/:\d+$/);
+    expect((await findShopById(shop.id))?.connectStatus).toBe("active");
+  });
+
+  it("runs the handler once when the same event reaches two instances at the same moment", async () => {
+    const { account } = await shopWithAccount();
+    const event = accountEvent("account.updated", onboarded(account), now());
+    let calls = 0;
+    eventHandlers["account.updated"] = async (e) => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 50));
+      return originalUpdated!(e);
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => connectRoute(signedRequest(event))),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const bodies = await Promise.all(answers.map((a) => a.json()));
+    expect(bodies.filter((b) => b.duplicate === false)).toHaveLength(1);
+    expect(await jobsOfEvent(event.id)).toHaveLength(1);
+    // Two workers and a replay racing for the event: the claim lets one run the handler.
+    const raced = await Promise.all([
+      processStoredEvent(event.id),
+      processStoredEvent(event.id),
+      processStoredEvent(event.id, { force: true }),
+    ]);
+    expect(raced.filter((r) => !r.skipped)).toHaveLength(1);
+    expect(calls).toBe(1);
+    await runJobs();
+    expect(calls).toBe(1);
+    expect(await storedEvent(event.id)).toMatchObject({ outcome: "processed", attempts: 1 });
+  });
+
+  it("refuses a signed body that is not a Stripe event with 400 and stores nothing", async () => {
+    for (const body of [{ hello: "world" }, { id: "evt_x", type: 5, created: "soon" }, []]) {
+      const response = await connectRoute(signedRequest(body));
+      expect(response.status).toBe(400);
+    }
+    expect(await storedEvent("evt_x")).toBeNull();
+  });
+
+  it("records a failing handler as failed and retries it from the queue with backoff", async () => {
     const { shop, account } = await shopWithAccount();
     const event = accountEvent("account.updated", onboarded(account), now());
     eventHandlers["account.updated"] = async () => {
       throw new Error("database hiccup");
     };
-    const failed = await connectWebhook(signedRequest(event));
-    expect(failed.status).toBe(500);
+    const delivered = await connectWebhook(signedRequest(event));
+    expect(delivered.status).toBe(200);
     expect(await storedEvent(event.id)).toMatchObject({
       outcome: "failed",
       error: "database hiccup",
       attempts: 1,
     });
+    expect(await jobsOfEvent(event.id)).toEqual([expect.objectContaining({ state: "retry" })]);
     expect((await findShopById(shop.id))?.connectStatus).toBe("onboarding");
 
+    // Stripe's own redelivery finds the stored event: no second job.
+    expect(await (await connectRoute(signedRequest(event))).json()).toMatchObject({
+      duplicate: true,
+    });
+    expect(await jobsOfEvent(event.id)).toHaveLength(1);
+
     eventHandlers["account.updated"] = originalUpdated;
-    const retried = await connectWebhook(signedRequest(event));
-    expect(retried.status).toBe(200);
+    await runJobs(undefined, true); // the retry's backoff has passed
     expect(await storedEvent(event.id)).toMatchObject({
       outcome: "processed",
       attempts: 2,

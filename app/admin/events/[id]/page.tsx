@@ -48,7 +48,7 @@ export default async function AdminEventPage({ params }: { params: Promise<{ id:
         <Card>
           <CardHeader
             title="Handling"
-            description="Replay runs the stored event through the same handler again. Handlers are idempotent: replaying a processed event changes nothing."
+            description="Replay queues the stored event for the worker, which runs the same handler again under the same exclusive claim. Handlers are idempotent: replaying a processed event changes nothing."
           />
           <CardBody className="space-y-4">
             <dl className="grid gap-4 text-sm sm:grid-cols-3">
@@ -91,6 +91,18 @@ export default async function AdminEventPage({ params }: { params: Promise<{ id:
                 <dd className="mt-0.5">
                   {stamp(event.processedAt)} · {event.attempts}
                 </dd>
+              </div>
+              <div>
+                <dt className="text-zinc-600">Received through</dt>
+                <dd className="mt-0.5">
+                  {event.receivedVia === "reconciliation"
+                    ? "Reconciliation sweep (the webhook never arrived)"
+                    : "Webhook delivery"}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-zinc-600">Processed by</dt>
+                <dd className="mt-0.5 font-mono break-all">{event.processedBy ?? "—"}</dd>
               </div>
             </dl>
             <InlineAction

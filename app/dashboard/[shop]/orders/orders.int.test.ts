@@ -19,7 +19,10 @@ vi.mock("next/cache", () => ({ refresh: vi.fn(), updateTag: vi.fn(), revalidateT
 
 const { fulfilOrderAction, refundOrderAction } = await import("./actions");
 const { GET: exportCsv } = await import("./export/route");
-const { POST: connectWebhook } = await import("@/app/api/stripe/connect-webhook/route");
+const { POST: connectRoute } = await import("@/app/api/stripe/connect-webhook/route");
+const { deliverAndRun, runJobs } = await import("@/lib/testing/jobs");
+/** A delivery, then the worker's run (the route only stores the event and enqueues its job). */
+const connectWebhook = (r: Request) => deliverAndRun(connectRoute, r);
 const { getDb } = await import("@/db/client");
 const schema = await import("@/db/schema");
 const { createPaidOrder } = await import("@/lib/testing/orders");
@@ -538,6 +541,8 @@ describe("fulfilment and e-mail", () => {
       form({ shop: m.shop.slug, orderId: order.id, carrier: "UPS", trackingNumber: "1Z999AA2" }),
     );
     expect(twice).toMatchObject({ status: "error", message: "This order is already fulfilled." });
+    // The shipping notice is a job committed with the fulfilment; the worker writes and sends it.
+    await runJobs();
     const mails = await db()
       .select()
       .from(schema.emailOutbox)
@@ -562,6 +567,7 @@ describe("fulfilment and e-mail", () => {
     });
     await notifyOrderPaid(order.id);
     await notifyOrderPaid(order.id);
+    await runJobs();
     const mails = await db()
       .select()
       .from(schema.emailOutbox)

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { publicAction, redirectTo } from "@/lib/action-pipeline";
 import { AppError } from "@/lib/errors";
 import { beginCheckout } from "@/lib/orders/checkout";
+import { clientAddress } from "@/lib/rate-limit";
 import { checkoutModeOverride, shopperOrigin } from "@/lib/orders/request";
 import { SHOP_SLUG_PATTERN } from "@/lib/shops/slug";
 import { readCartTokenHash } from "@/lib/storefront/cart-cookie";
@@ -27,6 +28,7 @@ export const startCheckoutAction = publicAction(
       shopHost: where.shopHost,
       modeOverride: await checkoutModeOverride(),
       from: "action",
+      clientAddress: await clientAddress(),
     });
     if (!result.ok) throw AppError.conflict(result.message);
     if (result.mode === "hosted") {

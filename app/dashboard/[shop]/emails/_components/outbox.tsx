@@ -11,12 +11,15 @@ export const KIND_LABELS: Record<string, string> = {
   new_order: "New order notice",
   shipping_notice: "Shipping notice",
   shop_invitation: "Member invitation",
+  connect_deadline: "Stripe deadline reminder",
 };
 
 const STATUS: Record<EmailRow["status"], { label: string; tone: BadgeTone }> = {
   queued: { label: "Queued", tone: "neutral" },
   sent: { label: "Sent", tone: "success" },
-  failed: { label: "Failed", tone: "danger" },
+  failed: { label: "Failed, will retry", tone: "warning" },
+  sending: { label: "Sending", tone: "neutral" },
+  dead: { label: "Undeliverable", tone: "danger" },
   logged: { label: "Logged (not sent)", tone: "info" },
 };
 
