@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import PgBoss from "pg-boss";
 import { sql, type SQL } from "drizzle-orm";
 import { env } from "@/lib/env";
@@ -150,7 +151,7 @@ export function senderFor(handle: DatabaseHandle = getDatabaseHandle()): Promise
   if (!boss) {
     boss = (async () => {
       const instance = new PgBoss(bossOptions(handle, "sender"));
-      instance.on("error", (error) => console.error("[queue]", error));
+      instance.on("error", (error) => log().error({ err: error }, "[queue] pg-boss error"));
       return instance.start();
     })();
     boss.catch(() => holder.senders.delete(handle));
@@ -177,7 +178,7 @@ export async function makeDelayedJobsDue(queues: QueueName[]) {
 /** A pg-boss that supervises (expiry, retention) and runs the cron: one per worker process. */
 export function newWorkerBoss(handle: DatabaseHandle = getDatabaseHandle()) {
   const boss = new PgBoss(bossOptions(handle, "worker"));
-  boss.on("error", (error) => console.error("[queue]", error));
+  boss.on("error", (error) => log().error({ err: error }, "[queue] pg-boss error"));
   return boss;
 }
 
@@ -191,7 +192,7 @@ export async function installQueue(handle: DatabaseHandle) {
     ...bossOptions(handle, "sender"),
     migrate: true,
   });
-  boss.on("error", (error) => console.error("[queue]", error));
+  boss.on("error", (error) => log().error({ err: error }, "[queue] pg-boss error"));
   await boss.start();
   try {
     for (const name of Object.values(QUEUES)) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { revalidateTag, updateTag } from "next/cache";
@@ -33,7 +34,7 @@ export function expireShopStorefronts(
   from: "action" | "request" = "request",
 ): Promise<void> {
   return expireTags([...shopIds].map(shopTag), from).catch((error) => {
-    console.error("[cache] could not expire storefront tags:", error);
+    log().error({ err: error }, "[cache] could not expire storefront tags");
   });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { env } from "@/lib/env";
 import { startWorker, type RunningWorker } from "./worker";
 
@@ -20,14 +21,14 @@ export function startInlineWorker() {
   if (workerMode() !== "inline") return Promise.resolve(null);
   holder.worker ??= startWorker().then(
     (worker) => {
-      console.log("[worker] running inside the web process (BAZAAR_WORKER=inline)");
+      log().info("[worker] running inside the web process (BAZAAR_WORKER=inline)");
       const stop = () => void worker.stop().catch(() => {});
       process.once("SIGTERM", stop);
       process.once("SIGINT", stop);
       return worker;
     },
     (error) => {
-      console.error("[worker] could not start:", error);
+      log().error({ err: error }, "[worker] could not start");
       holder.worker = undefined;
       return null;
     },

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import type Stripe from "stripe";
 import {
   connectedAccountIds,
@@ -78,7 +79,10 @@ export async function reconcileStripeEvents(now = new Date()) {
       if (count) recovered[account ?? "platform"] = count;
     } catch (error) {
       failures.push(account ?? "platform");
-      console.error(`[reconcile] listing events of ${account ?? "the platform"} failed:`, error);
+      log().error(
+        { err: error, account: account ?? "platform" },
+        "[reconcile] listing events failed",
+      );
     }
   }
   return { recovered, failures };

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import type PgBoss from "pg-boss";
 import {
   databaseKind,
@@ -104,7 +105,7 @@ async function work(boss: PgBoss, name: QueueName, interval: number) {
         return await HANDLERS[name](job);
       } catch (error) {
         if (!(error instanceof RetryableJobError)) {
-          console.error(`[worker] ${name} job ${job.id} failed:`, error);
+          log().error({ err: error, queue: name, job: job.id }, "[worker] job failed");
         }
         throw error;
       }

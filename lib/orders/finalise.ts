@@ -233,7 +233,7 @@ export async function releaseOverdueCheckoutsOfAllShops(now = new Date()) {
     try {
       if ((await closePendingCheckout(order, "overdue")) === "released") released++;
     } catch (error) {
-      console.error(`[orders] could not close overdue checkout ${order.id}:`, error);
+      log().error({ err: error }, `[orders] could not close overdue checkout ${order.id}`);
     }
   }
   return { seen: overdue.length, released };
