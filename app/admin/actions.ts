@@ -16,7 +16,7 @@ import { findStripeEvent } from "@/db/queries/stripe-events";
 import { findShopById } from "@/db/queries/shops";
 import type { SessionUser } from "@/db/queries/users";
 import { z } from "zod";
-import { adminAction, recordId } from "@/lib/action-pipeline";
+import { adminAction, recordId, redirectTo } from "@/lib/action-pipeline";
 import { expireShopStorefronts } from "@/lib/cache-invalidation";
 import { AppError } from "@/lib/errors";
 import { syncShopAccount } from "@/lib/stripe/connect";
@@ -235,6 +235,8 @@ export const retryEmailAction = adminAction(
       target: { type: "email", id: input.emailId },
     });
     revalidatePath("/admin/emails", "layout");
-    return { status: "success", message: "Queued again: the worker sends it in a moment." };
+    // The message leaves the undeliverable list at once, and its row with it: the notice is
+    // shown by the page.
+    return redirectTo("/admin/emails?notice=retried");
   },
 );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { retryEmailAction } from "@/app/admin/actions";
 import { listOutbox, listUndeliverable, OUTBOX_PAGE_SIZE } from "@/db/queries/orders";
 import { InlineAction } from "@/components/admin/inline-action";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { pageSchema } from "@/lib/admin/validation";
 import { requireAdmin } from "@/lib/auth/session";
@@ -17,7 +18,8 @@ export default async function AdminEmailsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireAdmin();
-  const page = pageSchema.parse((await searchParams).page);
+  const sp = await searchParams;
+  const page = pageSchema.parse(sp.page);
   const [{ items, total }, undeliverable] = await Promise.all([
     listOutbox({ page }),
     listUndeliverable(),
@@ -28,6 +30,11 @@ export default async function AdminEmailsPage({
         title="E-mail outbox"
         description="Every e-mail the platform queued, for all shops. The worker sends them and retries failures with backoff. Logged messages were not sent because no SMTP server is configured."
       />
+      {sp.notice === "retried" ? (
+        <Alert tone="success" title="Queued again" live className="mb-6">
+          The worker sends it in a moment. If it fails again it comes back to this list.
+        </Alert>
+      ) : null}
       {undeliverable.length > 0 ? (
         <Card className="mb-6 border-red-200">
           <CardHeader
@@ -50,7 +57,8 @@ export default async function AdminEmailsPage({
                     </a>
                     <p className="text-zinc-600">
                       To {m.to}
-                      {m.shopName ? ` · ${m.shopName}` : ""} · {m.attempts} tries
+                      {m.shopName ? ` · ${m.shopName}` : ""} ·{" "}
+                      {m.attempts === 1 ? "1 try" : `${m.attempts} tries`}
                       {m.lastAttemptAt
                         ? ` · last ${m.lastAttemptAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
                         : ""}
