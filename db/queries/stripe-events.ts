@@ -49,16 +49,45 @@ export async function storeStripeEvent(input: {
   created: Date;
   receivedVia?: "webhook" | "reconciliation";
 }): Promise<{ inserted: boolean }> {
-  return getDb().transaction(async (tx) => {
-    const rows = await tx
-      .insert(stripeEvents)
-      .values(input)
-      .onConflictDoNothing({ target: stripeEvents.id })
-      .returning({ id: stripeEvents.id });
-    if (rows.length === 0) return { inserted: false };
-    await enqueue(tx, QUEUES.stripeEvent, { eventId: input.id });
-    return { inserted: true };
-  });
+  // One statement, one round trip: the event, and — from its RETURNING, so only when it is new —
+  // its job, written as pg-boss's own send writes it (queue policy, retries, expiry, retention;
+  // a test compares the two rows). A webhook is answered right after.
+  const result = await getDb().execute(sql`
+    with ev as (
+      insert into stripe_events (id, type, source, account, livemode, payload, created, received_via)
+      values (${input.id}, ${input.type}, ${input.source}, ${input.account}, ${input.livemode},
+              ${JSON.stringify(input.payload)}::jsonb, ${input.created.toISOString()}::timestamptz,
+              ${input.receivedVia ?? "webhook"})
+      on conflict (id) do nothing
+      returning id
+    ), job as (
+      insert into pgboss.job (id, name, data, priority, start_after, dead_letter, expire_in,
+                              keep_until, retry_limit, retry_delay, retry_backoff, policy)
+      select gen_random_uuid(), q.name, jsonb_build_object('eventId', ev.id), 0, now(),
+             q.dead_letter,
+             coalesce(q.expire_seconds * interval '1s', interval '15 minutes'),
+             now() + cast(coalesce((q.retention_minutes * 60)::text, '14 days') as interval),
+             coalesce(q.retry_limit, 2),
+             case when coalesce(q.retry_backoff, false) then greatest(q.retry_delay, 1)
+                  else coalesce(q.retry_delay, 0) end,
+             coalesce(q.retry_backoff, false),
+             q.policy
+      from ev join pgboss.queue q on q.name = ${QUEUES.stripeEvent}
+      returning id
+    )
+    select (select count(*) from ev)::int as inserted, (select count(*) from job)::int as jobs
+  `);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    inserted: number;
+    jobs: number;
+  }[];
+  const inserted = Number(rows[0]?.inserted ?? 0) > 0;
+  if (inserted && Number(rows[0]?.jobs ?? 0) !== 1) {
+    // No queue to put its job in: keep nothing, so Stripe's redelivery finds no stored event.
+    await getDb().delete(stripeEvents).where(eq(stripeEvents.id, input.id));
+    throw new Error("The stripe-event queue is missing: run the migrations (npm run db:migrate).");
+  }
+  return { inserted };
 }
 
 /** The admin replay: a forced processing job, ahead of any backlog (an admin is waiting). */

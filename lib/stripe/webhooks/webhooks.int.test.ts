@@ -282,3 +282,31 @@ describe("Stripe webhook routes", () => {
     expect(await storedEvent(event.id)).toMatchObject({ outcome: "ignored" });
   });
 });
+
+describe("the event's job", () => {
+  it("is the row pg-boss's own send writes for the stripe-event queue", async () => {
+    const { account } = await shopWithAccount();
+    const event = accountEvent("account.updated", onboarded(account), now());
+    await connectRoute(signedRequest(event));
+    const { enqueue, QUEUES } = await import("@/db/queue");
+    const viaBoss = await enqueue(getDb(), QUEUES.stripeEvent, { eventId: "evt_reference" });
+    const columns = `name, priority, state, retry_limit, retry_delay, retry_backoff, policy,
+      dead_letter, expire_in, singleton_key, singleton_on, retry_count,
+      date_trunc('minute', keep_until - start_after) as retention`;
+    const { rows: ours } = await getDatabaseHandle().executeSql(
+      `select ${columns}, data from pgboss.job where data->>'eventId' = $1`,
+      [event.id],
+    );
+    const { rows: theirs } = await getDatabaseHandle().executeSql(
+      `select ${columns}, data from pgboss.job where id = $1::uuid`,
+      [viaBoss],
+    );
+    expect(ours).toHaveLength(1);
+    const { data: ourData, ...ourRow } = ours[0]!;
+    const { data: theirData, ...theirRow } = theirs[0]!;
+    expect(ourRow).toEqual(theirRow);
+    expect(ourData).toEqual({ eventId: event.id });
+    expect(theirData).toEqual({ eventId: "evt_reference" });
+    await getDatabaseHandle().executeSql(`delete from pgboss.job where id = $1::uuid`, [viaBoss]);
+  });
+});
